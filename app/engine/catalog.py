@@ -5,8 +5,11 @@ reader below, or ``app.content.snapshot`` from the database) hands it plain valu
 """
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
-from typing import Mapping
+from pathlib import Path
+from typing import Any, Mapping
 
 
 # What kind of competence a skill is: it decides how a missing one is closed.
@@ -55,3 +58,53 @@ class Catalog:
     # The shared language scale: level id -> rank (higher = more Swedish). See app/content/files.
     language_levels: Mapping[str, int] = field(default_factory=dict)
     extras: Mapping[str, object] = field(default_factory=dict)  # room for later issues
+    # Swedish level id each group needs, by SSYK code (optional; see app.engine.gap).
+    language_requirements: Mapping[str, str] = field(default_factory=dict)
+    # Private, lazily filled cache of derived indexes (app.engine.index). Not part of the value.
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @classmethod
+    def from_jobtech(cls, path: str | os.PathLike[str], **kwargs: Any) -> "Catalog":
+        """Read the official JobTech taxonomy exports in ``path`` (read at run time only).
+
+        Uses ``ssyk-level-4-groups.json``, ``ssyk-level-4-groups-with-related-skills.json``
+        and ``skills.json`` (each ``{"data": {"concepts": [...]}}``). Every skill gets its
+        kind from ``classify_skill``. Extra keyword arguments (educations, language_levels,
+        ...) are passed on to the constructor.
+        """
+        from app.engine.kinds import classify_skill
+
+        root = Path(path)
+
+        def concepts(name: str) -> list[dict]:
+            with open(root / name, encoding="utf-8") as handle:
+                return json.load(handle)["data"]["concepts"]
+
+        skills: dict[str, Skill] = {}
+        for concept in concepts("skills.json"):
+            label = concept.get("preferred_label", "")
+            skills[concept["id"]] = Skill(id=concept["id"], label=label, kind=classify_skill(label))
+
+        profiles: dict[str, frozenset[str]] = {}
+        for concept in concepts("ssyk-level-4-groups-with-related-skills.json"):
+            related = concept.get("related") or ()
+            ids = []
+            for item in related:
+                if item.get("type", "skill") != "skill":
+                    continue
+                ids.append(item["id"])
+                if item["id"] not in skills:  # a relation to a skill missing from skills.json
+                    label = item.get("preferred_label", "")
+                    skills[item["id"]] = Skill(id=item["id"], label=label, kind=classify_skill(label))
+            profiles[concept["id"]] = frozenset(ids)
+
+        groups: dict[str, Group] = {}
+        for concept in sorted(concepts("ssyk-level-4-groups.json"), key=lambda c: (c.get("ssyk_code_2012", ""), c["id"])):
+            groups[concept["id"]] = Group(
+                id=concept["id"],
+                ssyk=concept.get("ssyk_code_2012", ""),
+                label=concept.get("preferred_label", ""),
+                profile=profiles.get(concept["id"], frozenset()),
+                definition=concept.get("definition", "") or "",
+            )
+        return cls(skills=skills, groups=groups, **kwargs)

@@ -1,0 +1,70 @@
+"""Derived, precomputed views of a ``Catalog`` that make ranking cheap.
+
+``index_for(catalog)`` builds once per catalogue (cached in the catalogue's private
+``_cache`` dict) an inverted index skill -> groups, the specificity weight of every skill
+and per-group totals, so that scoring all groups for a person touches only the postings of
+the skills the person has.
+
+Skill weight (specificity, an IDF): ``w(s) = ln((N + 1) / (df(s) + 1)) + 1`` where ``N`` is
+the number of groups and ``df(s)`` the number of group profiles that list ``s``. A skill in
+one profile weighs about 6.3, one in 59 profiles about 2.9.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from app.engine.catalog import Catalog, Group
+
+IdfFunction = Callable[[int, int], float]
+
+
+def default_idf(df: int, n_groups: int) -> float:
+    """Smoothed inverse document frequency of a skill listed in ``df`` of ``n_groups`` profiles."""
+    return math.log((n_groups + 1) / (df + 1)) + 1.0
+
+
+@dataclass(frozen=True)
+class CatalogIndex:
+    groups: tuple[Group, ...]                    # in catalogue order (by SSYK code for JobTech)
+    position: Mapping[str, int]                  # group id -> position in ``groups``
+    weight: Mapping[str, float]                  # skill id -> specificity weight
+    df: Mapping[str, int]                        # skill id -> number of profiles listing it
+    postings: Mapping[str, tuple[int, ...]]      # skill id -> positions of groups listing it
+    total: tuple[float, ...]                     # per group: sum of weights over the profile
+    norm: tuple[float, ...]                      # per group: sqrt(sum of squared weights)
+    ranked_profile: tuple[tuple[str, ...], ...]  # per group: profile, heaviest first (ties by id)
+
+
+def build_index(catalog: Catalog, idf: IdfFunction = default_idf) -> CatalogIndex:
+    groups = tuple(catalog.groups.values())
+    n_groups = len(groups)
+    df: dict[str, int] = {}
+    postings_lists: dict[str, list[int]] = {}
+    for pos, group in enumerate(groups):
+        for skill_id in group.profile:
+            df[skill_id] = df.get(skill_id, 0) + 1
+            postings_lists.setdefault(skill_id, []).append(pos)
+    weight = {skill_id: idf(df.get(skill_id, 0), n_groups) for skill_id in set(catalog.skills) | set(df)}
+    total = tuple(sum(weight[s] for s in g.profile) for g in groups)
+    norm = tuple(math.sqrt(sum(weight[s] ** 2 for s in g.profile)) for g in groups)
+    ranked = tuple(tuple(sorted(g.profile, key=lambda s: (-weight[s], s))) for g in groups)
+    return CatalogIndex(
+        groups=groups,
+        position={g.id: pos for pos, g in enumerate(groups)},
+        weight=weight,
+        df=df,
+        postings={s: tuple(p) for s, p in postings_lists.items()},
+        total=total,
+        norm=norm,
+        ranked_profile=ranked,
+    )
+
+
+def index_for(catalog: Catalog) -> CatalogIndex:
+    """The catalogue's index, built on first use and kept in ``catalog._cache``."""
+    cached = catalog._cache.get("index")
+    if cached is None:
+        cached = catalog._cache["index"] = build_index(catalog)
+    return cached
