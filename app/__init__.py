@@ -1,0 +1,42 @@
+"""Vägval: the application factory."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from flask_compress import Compress
+from jinja2 import StrictUndefined
+
+from app.config import REPO_ROOT, Config
+
+
+def create_app(config: Config | None = None) -> Flask:
+    config = config or Config.from_env()
+    app = Flask(__name__, instance_path=str(REPO_ROOT / "data"), instance_relative_config=False)
+    app.config.update(config.as_flask_config())
+    app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    logging.basicConfig(level=logging.INFO)
+
+    from app import assets, db, htmx, i18n, pages, security
+    from app.flows import register_flows
+    from app.limits import limiter
+
+    db.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    htmx.init_app(app)
+    assets.init_app(app)
+    Compress(app)
+    limiter.init_app(app)
+    pages.init_app(app)
+    register_flows(app)
+    _register_optional_cli(app)
+    return app
+
+
+def _register_optional_cli(app: Flask) -> None:
+    from app import cli
+
+    cli.init_app(app)

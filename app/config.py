@@ -1,0 +1,75 @@
+"""Configuration: a frozen dataclass built from the environment, with safe defaults."""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_ROOT / "data"
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment, else a random one kept in data/ (never committed)."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+@dataclass(frozen=True)
+class Config:
+    SECRET_KEY: str = ""
+    DATABASE_URL: str = f"sqlite:///{DATA_DIR / 'vagval.sqlite3'}"
+    JOBTECH_DIR: str = str(REPO_ROOT.parent / "shared" / "jobtech")
+    TESTING: bool = False
+    # Cookies: HttpOnly always; Secure when served over HTTPS (on by default outside local dev).
+    SESSION_COOKIE_NAME: str = "vagval"
+    SESSION_COOKIE_HTTPONLY: bool = True
+    SESSION_COOKIE_SAMESITE: str = "Lax"
+    SESSION_COOKIE_SECURE: bool = False
+    PERMANENT_SESSION_LIFETIME: int = 60 * 60 * 24 * 180   # seconds: the plan cookie lasts 180 days
+    WTF_CSRF_TIME_LIMIT: int | None = None                 # token valid for the session's life
+    MAX_CONTENT_LENGTH: int = 64 * 1024                    # no form needs more
+    RESUME_CODE_DAYS: int = 30
+    RATELIMIT_STORAGE_URI: str = "memory://"
+    RATELIMIT_RESUME: str = "10 per minute;60 per hour"
+    BABEL_DEFAULT_LOCALE: str = "sv"
+    BABEL_TRANSLATION_DIRECTORIES: str = str(REPO_ROOT / "translations")
+    COMPRESS_MIMETYPES: tuple[str, ...] = ("text/html", "text/css", "application/javascript",
+                                           "application/json", "image/svg+xml")
+    COMPRESS_ALGORITHM: tuple[str, ...] = ("br", "gzip")
+    COMPRESS_MIN_SIZE: int = 300
+    SEND_FILE_MAX_AGE_DEFAULT: int = 300
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Config":
+        env = os.environ
+        base = cls(
+            SECRET_KEY=_secret_key(),
+            DATABASE_URL=env.get("DATABASE_URL", cls.DATABASE_URL),
+            JOBTECH_DIR=env.get("JOBTECH_DIR", cls.JOBTECH_DIR),
+            SESSION_COOKIE_SECURE=_bool(env.get("SESSION_COOKIE_SECURE"), False),
+            RATELIMIT_STORAGE_URI=env.get("RATELIMIT_STORAGE_URI", cls.RATELIMIT_STORAGE_URI),
+            RESUME_CODE_DAYS=int(env.get("RESUME_CODE_DAYS", cls.RESUME_CODE_DAYS)),
+        )
+        return replace(base, **overrides)
+
+    def as_flask_config(self) -> dict:
+        data = asdict(self)
+        extra = data.pop("extra")
+        data.update(extra)
+        data["RATELIMIT_ENABLED"] = True
+        return data

@@ -1,0 +1,195 @@
+"""Steps as data, the one generic question view, and task-list statuses.
+
+A flow is an ordered tuple of steps. The step order drives the back link, "Continue",
+"question 2 of 3" and the task-list status on the start page. Views stay thin: load the
+plan, bind the form, save at once, redirect (303), or re-render with the errors (422).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from flask import abort, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from app import htmx
+from app.forms import AppForm
+from app.plans import store
+
+NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
+STATUS_LABELS = {NOT_STARTED: _l("Not started"), IN_PROGRESS: _l("In progress"), DONE: _l("Done")}
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str                                  # "swedish"; stored as "<flow>.<key>"
+    title: Any                                # lazy string: the question, also the page <h1>
+    form: type[AppForm]
+    template: str
+    summarise: Callable[[AppForm], list[str]] | None = None   # answer text for check-answers
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str                                 # blueprint name and URL prefix
+    title: Any
+    lead: Any                                 # one sentence: what this area is for
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+
+    def step(self, key: str) -> Step:
+        for s in self.steps:
+            if s.key == key:
+                return s
+        abort(404)
+
+    def step_id(self, step: Step) -> str:
+        return f"{self.name}.{step.key}"
+
+    def index_of(self, key: str) -> int:
+        return [s.key for s in self.steps].index(key)
+
+    def url_for_step(self, key: str, **kw) -> str:
+        return url_for(f"{self.name}.step", key=key, **kw)
+
+    def next_url(self, key: str) -> str:
+        if request.args.get("next") == "check":
+            return url_for(f"{self.name}.check_answers")
+        i = self.index_of(key)
+        if i + 1 < len(self.steps):
+            return self.url_for_step(self.steps[i + 1].key)
+        return url_for(f"{self.name}.check_answers")
+
+    def back_url(self, key: str) -> str:
+        i = self.index_of(key)
+        if request.args.get("next") == "check":
+            return url_for(f"{self.name}.check_answers")
+        if i == 0:
+            return url_for(f"{self.name}.index")
+        return self.url_for_step(self.steps[i - 1].key)
+
+    def status(self, answers: dict[str, dict]) -> str:
+        done = sum(1 for s in self.steps if self.step_id(s) in answers)
+        if done == 0:
+            return NOT_STARTED
+        return DONE if done == len(self.steps) else IN_PROGRESS
+
+    def first_open_step(self, answers: dict[str, dict]) -> Step:
+        for s in self.steps:
+            if self.step_id(s) not in answers:
+                return s
+        return self.steps[0]
+
+
+def bind_form(flow: Flow, step: Step, plan, formdata=None) -> AppForm:
+    """The step's form, bound to the request, or filled from the draft or the saved answer."""
+    if formdata is not None:
+        return step.form(formdata=formdata)
+    saved = store.draft_for(plan, flow.step_id(step)) or store.answers_for(plan, flow.step_id(step))
+    return step.form(formdata=None, data=saved)
+
+
+def step_context(flow: Flow, step: Step, form: AppForm, **extra) -> dict:
+    return dict(flow=flow, step=step, form=form, position=flow.index_of(step.key) + 1,
+                total=len(flow.steps), back_url=flow.back_url(step.key),
+                action=flow.url_for_step(step.key, **({"next": "check"} if request.args.get("next") == "check" else {})),
+                page_heading=step.title, **extra)
+
+
+def handle_step(flow: Flow, key: str):
+    """GET shows the question; POST saves at once and moves on (Post/Redirect/Get)."""
+    step = flow.step(key)
+    plan = store.current_plan()
+    if request.method == "GET":
+        form = bind_form(flow, step, plan)
+        return htmx.render(step.template, **step_context(flow, step, form))
+    form = bind_form(flow, step, plan, formdata=request.form)
+    switch_to = request.form.get("_lang")
+    autosave = request.form.get("_autosave") == "1"
+    if form.validate():
+        store.save_answers(plan or store.get_or_create_plan(), flow.step_id(step), form.answer_data())
+        if autosave:
+            return "", 204
+        if switch_to:
+            return redirect(flow.url_for_step(key, lang=switch_to), 303)
+        return redirect(flow.next_url(key), 303)
+    if autosave or switch_to:
+        # Not valid yet, but never lost: keep exactly what was typed as a draft.
+        store.save_draft(plan or store.get_or_create_plan(), flow.step_id(step), form.raw_data(request.form))
+        if autosave:
+            return "", 204
+        return redirect(flow.url_for_step(key, lang=switch_to), 303)
+    return htmx.render(step.template, **step_context(flow, step, form)), 422
+
+
+def summarise(form: AppForm) -> list[str]:
+    """The answer in words: chosen labels for choices, the text for the rest."""
+    lines = []
+    for name, f in form._fields.items():
+        if name == "csrf_token" or f.data in (None, "", []):
+            continue
+        if hasattr(f, "choices") and f.choices:
+            labels = dict((value, str(label)) for value, label in f.choices)
+            chosen = f.data if isinstance(f.data, list) else [f.data]
+            lines.append(", ".join(labels.get(v, str(v)) for v in chosen))
+        else:
+            lines.append(f"{f.label.text}: {f.data}")
+    return lines
+
+
+def add_flow_routes(bp, flow: Flow) -> None:
+    """The three routes every flow has: its start page, its questions, its answers."""
+    from flask import render_template
+
+    def index():
+        plan = store.current_plan()
+        answers = store.all_answers(plan)
+        steps = [{"step": s, "done": flow.step_id(s) in answers, "url": flow.url_for_step(s.key)}
+                 for s in flow.steps]
+        return render_template("layouts/flow_index.html", flow=flow, steps=steps,
+                               status=flow.status(answers), page_heading=flow.title,
+                               start_url=flow.url_for_step(flow.first_open_step(answers).key))
+
+    def step(key: str):
+        return handle_step(flow, key)
+
+    def check_answers():
+        plan = store.current_plan()
+        return render_template("layouts/check_answers.html", flow=flow, rows=check_rows(flow, plan),
+                               page_heading=_l("Check your answers: %(area)s", area=flow.title))
+
+    bp.flow = flow
+    bp.add_url_rule("/", "index", index)
+    bp.add_url_rule("/fraga/<key>", "step", step, methods=["GET", "POST"])
+    bp.add_url_rule("/svar", "check_answers", check_answers)
+
+
+def check_rows(flow: Flow, plan) -> list[dict]:
+    """Rows for the check-answers page: question, answer text, change link."""
+    rows = []
+    for step in flow.steps:
+        saved = store.answers_for(plan, flow.step_id(step))
+        form = step.form(formdata=None, data=saved)
+        values = (step.summarise or summarise)(form) if saved else []
+        rows.append({"step": step, "answered": bool(saved), "values": values,
+                     "change_url": flow.url_for_step(step.key, next="check")})
+    return rows
+
+
+CSRF_MESSAGE = _l("For your safety the page had expired, so your answer was not saved yet. "
+                  "Check it and press the button again.")
+
+
+def csrf_failed_response():
+    """A missing or forged CSRF token: show the same question with what was typed, and say why."""
+    from flask import current_app, render_template
+
+    name, _, view = (request.endpoint or "").partition(".")
+    bp = current_app.blueprints.get(name)
+    flow = getattr(bp, "flow", None)
+    if flow is not None and view == "step" and request.view_args:
+        step = flow.step(request.view_args["key"])
+        form = bind_form(flow, step, None, formdata=request.form)
+        form.form_errors.append(CSRF_MESSAGE)
+        return render_template(step.template, **step_context(flow, step, form)), 400
+    return render_template("errors/error.html", page_heading=_l("The page had expired"),
+                           text=CSRF_MESSAGE), 400

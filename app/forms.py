@@ -1,0 +1,110 @@
+"""Form base and fields whose every message is ours and translatable (WTForms' own are not)."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms.validators import ValidationError
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class AppForm(FlaskForm):
+    """Strips whitespace from text input; the one place for CSRF and Meta settings."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = list(unbound_field.kwargs.get("filters", ()))
+            if unbound_field.field_class in (StringField, TextAreaField, NumberField):
+                filters.append(_strip)
+            return unbound_field.bind(form=form, filters=filters, **options)
+
+    def answer_data(self) -> dict:
+        """What to save: every field but the CSRF token."""
+        return {name: field.data for name, field in self._fields.items() if name != "csrf_token"}
+
+    def raw_data(self, formdata) -> dict:
+        """What the person typed, valid or not (kept as a draft)."""
+        out = {}
+        for name, field in self._fields.items():
+            if name == "csrf_token":
+                continue
+            if isinstance(field, SelectMultipleField):
+                out[name] = [v[:200] for v in formdata.getlist(name)][:50]
+            else:
+                out[name] = (formdata.get(name) or "")[:2000]
+        return out
+
+
+class ChoiceField(RadioField):
+    """Radios whose invalid-choice message is ours."""
+
+    def __init__(self, label=None, validators=None, message=None, **kwargs):
+        super().__init__(label, validators, validate_choice=False, **kwargs)
+        self.choice_message = message or _l("Choose one of the options.")
+
+    def pre_validate(self, form):
+        if self.data not in {value for value, _label in self.choices}:
+            raise ValidationError(self.choice_message)
+
+
+class MultiChoiceField(SelectMultipleField):
+    """Checkboxes; messages are ours."""
+
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+    def __init__(self, label=None, validators=None, min_choices=1, max_choices=None,
+                 message=None, max_message=None, **kwargs):
+        super().__init__(label, validators, validate_choice=False, **kwargs)
+        self.min_choices = min_choices
+        self.max_choices = max_choices
+        self.min_message = message or _l("Choose at least one option.")
+        self.max_message = max_message
+
+    def pre_validate(self, form):
+        values = {value for value, _label in self.choices}
+        data = self.data or []
+        if any(item not in values for item in data):
+            raise ValidationError(_l("Choose among the options shown."))
+        if len(data) < self.min_choices:
+            raise ValidationError(self.min_message)
+        if self.max_choices is not None and len(data) > self.max_choices:
+            raise ValidationError(self.max_message or _l("Choose at most %(n)s options.", n=self.max_choices))
+
+
+class NumberField(IntegerField):
+    """A whole number whose wrong-type message is ours."""
+
+    def __init__(self, label=None, validators=None, type_message=None, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.type_message = type_message or _l("Enter a whole number, for example 45.")
+
+    def process_data(self, value):
+        """Saved data, or a draft that is not a number yet: keep it as typed."""
+        if value in (None, ""):
+            self.data = None
+            return
+        try:
+            self.data = int(value)
+        except (ValueError, TypeError):
+            self.data = None
+            self.raw_data = [str(value)]
+
+    def process_formdata(self, valuelist):
+        if not valuelist or valuelist[0] in (None, ""):
+            self.data = None
+            return
+        try:
+            self.data = int(valuelist[0].strip())
+        except (ValueError, TypeError):
+            self.data = None
+            self.raw_value = valuelist[0]
+            raise ValueError(self.type_message)
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else str(self.data)

@@ -1,0 +1,118 @@
+"""Pages outside the four areas: the start page (task list), saving and resuming, privacy, errors."""
+from __future__ import annotations
+
+from flask import Blueprint, Flask, flash, redirect, render_template, request, session, url_for
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from wtforms import StringField
+from wtforms.validators import InputRequired, Length
+
+from app.flows import FLOWS
+from app.flows.wizard import STATUS_LABELS
+from app.forms import AppForm
+from app.limits import limiter
+from app.plans import store
+
+bp = Blueprint("main", __name__)
+
+CODE_ERRORS = {
+    "malformed": _l("A code has 10 letters and digits, for example KX7M4-RP2WQ. Check what you typed."),
+    "unknown": _l("We cannot find a plan with that code. Check the code and try again."),
+    "expired": _l("That code has expired. Codes work for 30 days: make a new one on the device where you saved your plan."),
+}
+
+
+class ResumeForm(AppForm):
+    code = StringField(_l("Your code"), description=_l("10 letters and digits, for example KX7M4-RP2WQ."),
+                       validators=[InputRequired(message=_l("Enter your code.")),
+                                   Length(max=40, message=_l("A code has 10 letters and digits."))])
+
+
+class SaveForm(AppForm):
+    pass
+
+
+@bp.route("/")
+def home():
+    answers = store.all_answers(store.current_plan())
+    items = []
+    for flow in FLOWS:
+        status = flow.status(answers)
+        items.append({"name": flow.name, "title": flow.title, "lead": flow.lead,
+                      "url": url_for(f"{flow.name}.index"), "status": status,
+                      "status_label": STATUS_LABELS[status]})
+    return render_template("pages/home.html", items=items, has_answers=bool(answers),
+                           page_heading=_l("Find your way to a job"))
+
+
+@bp.route("/spara", methods=["GET", "POST"])
+def save():
+    plan = store.current_plan()
+    form = SaveForm()
+    if plan is not None and form.validate_on_submit():
+        issued = store.issue_resume_code(plan)
+        session["issued_code"] = {"code": issued.code, "expires": issued.expires_at.date().isoformat()}
+        return redirect(url_for("main.save"), 303)
+    issued = session.pop("issued_code", None)
+    link = url_for("main.resume", kod=issued["code"], _external=True) if issued else None
+    expires = format_date(__import__("datetime").date.fromisoformat(issued["expires"]), "long") if issued else None
+    return render_template("pages/save.html", form=form, has_plan=plan is not None, issued=issued,
+                           link=link, expires=expires, page_heading=_l("Continue on another device"))
+
+
+@bp.route("/fortsatt", methods=["GET", "POST"])
+@limiter.limit(lambda: __import__("flask").current_app.config["RATELIMIT_RESUME"], methods=["POST"])
+def resume():
+    form = ResumeForm(data={"code": request.args.get("kod", "")} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            store.resume(form.code.data)
+        except store.ResumeCodeError as err:
+            form.code.errors.append(CODE_ERRORS[err.reason])
+        else:
+            flash(_l("Welcome back. Your answers are here again."), "success")
+            return redirect(url_for("main.home"), 303)
+    status = 422 if request.method == "POST" else 200
+    return render_template("pages/resume.html", form=form, page_heading=_l("Continue with a code")), status
+
+
+@bp.route("/integritet")
+def privacy():
+    return render_template("pages/privacy.html", page_heading=_l("How we handle your answers"))
+
+
+def _error_page(code: int, heading, text):
+    return render_template("errors/error.html", page_heading=heading, text=text), code
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+
+    @app.errorhandler(404)
+    def not_found(_e):
+        return _error_page(404, _l("Page not found"),
+                           _l("The address may be wrong, or the page has moved. Start again from the start page."))
+
+    @app.errorhandler(405)
+    def not_allowed(_e):
+        return _error_page(405, _l("That did not work"), _l("Go back to the page and try again."))
+
+    @app.errorhandler(413)
+    def too_large(_e):
+        return _error_page(413, _l("Too much text"), _l("What you sent was too long. Shorten it and try again."))
+
+    @app.errorhandler(429)
+    def too_many(_e):
+        return _error_page(429, _l("Too many tries"), _l("Wait a minute and try again."))
+
+    @app.errorhandler(500)
+    def server_error(_e):
+        return _error_page(500, _l("Something went wrong on our side"),
+                           _l("Your saved answers are safe. Try again in a moment."))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_e):
+        from app.flows.wizard import csrf_failed_response
+
+        return csrf_failed_response()

@@ -1,0 +1,182 @@
+"""The plan store: the only code that reads or writes a person's plan.
+
+A plan is created on the first saved answer; its id lives in the signed session cookie.
+A resume code (10 characters without 0/O/1/I/L) restores it on another device.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import current_app, session
+from sqlmodel import Session, delete, select
+
+from app.db import get_session
+from app.plans.models import Plan, PlanAnswer, utcnow
+
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"   # no 0/O, 1/I/L
+CODE_LENGTH = 10
+SESSION_KEY = "plan_id"
+
+
+class ResumeCodeError(Exception):
+    """A resume code that is malformed, unknown or expired; `reason` says which."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason   # "malformed" | "unknown" | "expired"
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    code: str              # "ABCDE-FGHJK", shown to the person once
+    expires_at: datetime
+
+
+def new_plan_id() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def _db() -> Session:
+    return get_session()
+
+
+def current_plan() -> Plan | None:
+    plan_id = session.get(SESSION_KEY)
+    if not plan_id:
+        return None
+    plan = _db().get(Plan, plan_id)
+    if plan is None:            # deleted or purged: forget it
+        session.pop(SESSION_KEY, None)
+    return plan
+
+
+def get_or_create_plan() -> Plan:
+    plan = current_plan()
+    if plan is None:
+        plan = Plan(id=new_plan_id())
+        db = _db()
+        db.add(plan)
+        db.commit()
+        session[SESSION_KEY] = plan.id
+        session.permanent = True
+    return plan
+
+
+def _get_answer(plan: Plan, step: str, draft: bool) -> PlanAnswer | None:
+    return _db().get(PlanAnswer, (plan.id, step, draft))
+
+
+def answers_for(plan: Plan | None, step: str) -> dict[str, Any]:
+    if plan is None:
+        return {}
+    row = _get_answer(plan, step, False)
+    return dict(row.data) if row else {}
+
+
+def draft_for(plan: Plan | None, step: str) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    row = _get_answer(plan, step, True)
+    return dict(row.data) if row else None
+
+
+def all_answers(plan: Plan | None) -> dict[str, dict[str, Any]]:
+    if plan is None:
+        return {}
+    rows = _db().exec(select(PlanAnswer).where(PlanAnswer.plan_id == plan.id,
+                                               PlanAnswer.is_draft == False))  # noqa: E712
+    return {row.step: dict(row.data) for row in rows}
+
+
+def _upsert(plan: Plan, step: str, data: dict[str, Any], draft: bool) -> None:
+    db = _db()
+    row = _get_answer(plan, step, draft)
+    now = utcnow()
+    if row is None:
+        db.add(PlanAnswer(plan_id=plan.id, step=step, is_draft=draft, data=data, updated_at=now))
+    else:
+        row.data = data
+        row.updated_at = now
+        db.add(row)
+    plan.updated_at = now
+    db.add(plan)
+
+
+def save_answers(plan: Plan, step: str, data: dict[str, Any]) -> None:
+    """Save a valid answer; any draft of the same question is superseded."""
+    _upsert(plan, step, data, draft=False)
+    db = _db()
+    draft = _get_answer(plan, step, True)
+    if draft is not None:
+        db.delete(draft)
+    db.commit()
+
+
+def save_draft(plan: Plan, step: str, raw: dict[str, Any]) -> None:
+    """Keep what the person typed even when it does not validate yet."""
+    _upsert(plan, step, raw, draft=True)
+    _db().commit()
+
+
+def _code_hash(code: str) -> str:
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, code.encode(), hashlib.sha256).hexdigest()
+
+
+def normalise_code(raw: str) -> str:
+    code = "".join(ch for ch in raw.upper() if ch not in " -\t")
+    if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
+        raise ResumeCodeError("malformed")
+    return code
+
+
+def format_code(code: str) -> str:
+    half = CODE_LENGTH // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+def issue_resume_code(plan: Plan) -> IssuedCode:
+    """A fresh code for the plan (any older one stops working)."""
+    db = _db()
+    for _ in range(5):
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        digest = _code_hash(code)
+        if db.exec(select(Plan.id).where(Plan.resume_code_hash == digest)).first() is None:
+            break
+    expires = utcnow() + timedelta(days=current_app.config["RESUME_CODE_DAYS"])
+    plan.resume_code_hash = digest
+    plan.resume_code_expires_at = expires
+    db.add(plan)
+    db.commit()
+    return IssuedCode(code=format_code(code), expires_at=expires)
+
+
+def find_by_resume_code(raw: str) -> Plan:
+    code = normalise_code(raw)
+    plan = _db().exec(select(Plan).where(Plan.resume_code_hash == _code_hash(code))).first()
+    if plan is None:
+        raise ResumeCodeError("unknown")
+    if plan.resume_code_expires_at is None or plan.resume_code_expires_at < utcnow():
+        raise ResumeCodeError("expired")
+    return plan
+
+
+def resume(raw: str) -> Plan:
+    """Attach the plan behind a resume code to this browser."""
+    plan = find_by_resume_code(raw)
+    session[SESSION_KEY] = plan.id
+    session.permanent = True
+    return plan
+
+
+def delete_plan(plan: Plan) -> None:
+    db = _db()
+    db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id == plan.id))
+    db.delete(plan)
+    db.commit()
+    session.pop(SESSION_KEY, None)

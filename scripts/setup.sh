@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Set everything up from a clean clone: Python env, front-end packages, catalogues, assets, database.
+# Idempotent: running it again only does what is missing or changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.requirements.sha
+want=$(sha256sum requirements.txt | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  echo "$want" > "$stamp"
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+export FLASK_APP=wsgi.py
+.venv/bin/pybabel compile -d translations --use-fuzzy >/dev/null
+.venv/bin/python -m app.assets
+.venv/bin/flask db upgrade
+if .venv/bin/flask content --help >/dev/null 2>&1; then
+  .venv/bin/flask content load
+fi
