@@ -12,12 +12,14 @@ one profile weighs about 6.3, one in 59 profiles about 2.9.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from app.engine.catalog import Catalog, Group
 
 IdfFunction = Callable[[int, int], float]
+
+FAMILY_DIGITS = 3   # an occupation family is an SSYK level-3 group
 
 
 def default_idf(df: int, n_groups: int) -> float:
@@ -35,6 +37,11 @@ class CatalogIndex:
     total: tuple[float, ...]                     # per group: sum of weights over the profile
     norm: tuple[float, ...]                      # per group: sqrt(sum of squared weights)
     ranked_profile: tuple[tuple[str, ...], ...]  # per group: profile, heaviest first (ties by id)
+    families: tuple[str, ...] = ()               # SSYK level-3 codes, sorted
+    group_family: tuple[int, ...] = ()           # per group: position of its family
+    family_postings: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # skill id -> family positions
+    family_norm: tuple[float, ...] = ()          # per family: sqrt(sum of squared weights)
+    tiebreak: tuple[int, ...] = ()               # per group: its rank by (SSYK code, id)
 
 
 def build_index(catalog: Catalog, idf: IdfFunction = default_idf) -> CatalogIndex:
@@ -46,10 +53,21 @@ def build_index(catalog: Catalog, idf: IdfFunction = default_idf) -> CatalogInde
         for skill_id in group.profile:
             df[skill_id] = df.get(skill_id, 0) + 1
             postings_lists.setdefault(skill_id, []).append(pos)
-    weight = {skill_id: idf(df.get(skill_id, 0), n_groups) for skill_id in set(catalog.skills) | set(df)}
-    total = tuple(sum(weight[s] for s in g.profile) for g in groups)
-    norm = tuple(math.sqrt(sum(weight[s] ** 2 for s in g.profile)) for g in groups)
+    weight = {skill_id: idf(df.get(skill_id, 0), n_groups) for skill_id in sorted(set(catalog.skills) | set(df))}
+    # Sums run in a fixed order (never set iteration order, which varies between processes
+    # with string hash randomisation), so every figure is reproducible to the last bit.
     ranked = tuple(tuple(sorted(g.profile, key=lambda s: (-weight[s], s))) for g in groups)
+    total = tuple(math.fsum(weight[s] for s in r) for r in ranked)
+    norm = tuple(math.sqrt(math.fsum(weight[s] ** 2 for s in r)) for r in ranked)
+    families = tuple(sorted({g.ssyk[:FAMILY_DIGITS] for g in groups}))
+    family_pos = {code: pos for pos, code in enumerate(families)}
+    family_profiles: list[set[str]] = [set() for _ in families]
+    for g in groups:
+        family_profiles[family_pos[g.ssyk[:FAMILY_DIGITS]]] |= g.profile
+    family_postings: dict[str, list[int]] = {}
+    for pos, profile in enumerate(family_profiles):
+        for skill_id in sorted(profile):
+            family_postings.setdefault(skill_id, []).append(pos)
     return CatalogIndex(
         groups=groups,
         position={g.id: pos for pos, g in enumerate(groups)},
@@ -59,7 +77,19 @@ def build_index(catalog: Catalog, idf: IdfFunction = default_idf) -> CatalogInde
         total=total,
         norm=norm,
         ranked_profile=ranked,
+        families=families,
+        group_family=tuple(family_pos[g.ssyk[:FAMILY_DIGITS]] for g in groups),
+        family_postings={s: tuple(p) for s, p in family_postings.items()},
+        tiebreak=_tiebreak(groups),
+        family_norm=tuple(math.sqrt(math.fsum(weight[s] ** 2 for s in p)) for p in family_profiles),
     )
+
+
+def _tiebreak(groups: tuple[Group, ...]) -> tuple[int, ...]:
+    ranks = [0] * len(groups)
+    for rank, pos in enumerate(sorted(range(len(groups)), key=lambda p: (groups[p].ssyk, groups[p].id))):
+        ranks[pos] = rank
+    return tuple(ranks)
 
 
 def index_for(catalog: Catalog) -> CatalogIndex:

@@ -1,0 +1,552 @@
+"""Competence gap for one occupation group, and ranking of all groups as targets.
+
+Pure functions over a ``Catalog`` (see ``app.engine.catalog``); no Flask, no database.
+
+Scoring (see docs/ENGINE.md for the measurements behind it)
+-----------------------------------------------------------
+Every skill has a specificity weight ``w(s)`` (an IDF, ``app.engine.index``): a skill that
+appears in few group profiles says more than one that appears in many. For a person with
+skills ``H``, a group with profile ``P`` and its occupation family ``F`` (the union of the
+profiles of the groups sharing its SSYK level-3 code)::
+
+    coverage   = sum(w(s) for s in H & P) / sum(w(s) for s in P)      # how much of the target
+    similarity = sum(w(s)**2 for s in H & P) / (|P|_w * |H|_w)        # IDF cosine with the group
+    family     = sum(w(s)**2 for s in H & F) / (|F|_w * |H|_w)        # IDF cosine with its family
+    match      = (1 - FAMILY_WEIGHT) * (MATCH_ALPHA * coverage + (1 - MATCH_ALPHA) * similarity)
+                 + FAMILY_WEIGHT * family                              # 0..1
+
+The cosine keeps small profiles that share only a few common skills from floating to the
+top; the family term ranks the close relatives of the groups the person fits. The
+constants were picked with ``benchmarks/engine_quality.py`` (measured: coverage in the blend
+lowers the ranking quality, so ``MATCH_ALPHA = 0``; coverage is still computed and shown).
+With no preferences, ``score == match``. Preferences (``Preferences``) multiply the match by
+a factor per criterion (interests, outlook, education length, Swedish level, commute); the
+pure match stays visible as ``Target.match_score``.
+
+Explanation keys (``Explanation.key``; the Flask layer turns them into sentences)
+-------------------------------------------------------------------------------
+Skill ids in params are JobTech concept ids; the presentation layer looks up labels.
+
+``have_n_of_m``        params: have, total, missing (ids, at most ``MISSING_SHOWN``, heaviest
+                        first), more_missing (how many of the ``total`` are missing beyond those
+                        shown). "You already have {have} of the {total} competences that
+                        matter most here; missing: ...". (How many of the whole profile:
+                        ``len(target.have)`` of ``len(target.have) + len(target.missing)``.)
+``have_all_of_m``      same params; the person has every one of the ``total`` most important.
+``have_none_of_m``     same params; the person has none of them.
+``missing_taught``     params: count, skills (ids), covered (ids an education in the catalogue
+                        gives), uncovered (ids no catalogue education gives).
+``missing_licence``    params: count, skills (ids) - licences/certificates to obtain.
+``missing_experience`` params: count, skills (ids) - gained by working (workplace, practice).
+``education_covers``   params: education (id), form, weeks, skills (missing ids it gives),
+                        leads_to (bool: the education leads to this group's SSYK code).
+Preference reasons (``Target.reasons``), each with ``factor`` (the multiplier applied):
+``interest_fit``       params: fit (0..1), letters (the group's leading RIASEC letters).
+``outlook``            params: outlook (-1..1).
+``education_too_long`` params: weeks (shortest catalogue education leading here), max_weeks.
+``education_fits``     params: weeks, max_weeks.
+``swedish_below``      params: required (level id), level (the person's level id), steps.
+``swedish_ok``         params: required, level.
+``commute``            params: reachable (0..1 share of the group's jobs within commute).
+"""
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass, field, fields
+from typing import Iterable, Mapping
+
+from app.engine.catalog import (
+    SKILL_KIND_EXPERIENCE,
+    SKILL_KIND_LICENCE,
+    SKILL_KIND_TAUGHT,
+    SKILL_KINDS,
+    Catalog,
+    Group,
+)
+from app.engine.index import CatalogIndex, index_for
+
+MATCH_ALPHA = 0.0      # weight of coverage vs. similarity (measured best: 0, see docs/ENGINE.md)
+FAMILY_WEIGHT = 0.5    # weight of the occupation-family similarity in the match score
+MOST_IMPORTANT = 15    # "the competences that matter most here": the N heaviest of a profile
+MISSING_SHOWN = 5      # missing ids listed in the headline explanation
+
+RIASEC = "RIASEC"
+
+# A group's RIASEC leaning from its SSYK 2012 code: the 2-digit sub-major group if listed,
+# else the 1-digit major group. A coarse, documented heuristic (shares sum to 1).
+RIASEC_BY_SSYK: Mapping[str, Mapping[str, float]] = {
+    "0": {"R": 0.6, "S": 0.2, "C": 0.2},             # armed forces
+    "1": {"E": 0.6, "C": 0.3, "S": 0.1},             # managers
+    "2": {"I": 0.5, "S": 0.3, "A": 0.2},             # professionals (university level)
+    "21": {"I": 0.6, "R": 0.2, "C": 0.2},            # science and engineering
+    "22": {"S": 0.5, "I": 0.5},                      # health
+    "23": {"S": 0.7, "I": 0.2, "A": 0.1},            # teaching
+    "24": {"E": 0.4, "C": 0.4, "I": 0.2},            # business and administration
+    "25": {"I": 0.6, "C": 0.3, "R": 0.1},            # ICT
+    "26": {"A": 0.4, "S": 0.3, "I": 0.3},            # legal, social, cultural
+    "3": {"R": 0.3, "I": 0.3, "C": 0.2, "E": 0.2},   # associate professionals
+    "31": {"R": 0.5, "I": 0.4, "C": 0.1},
+    "32": {"S": 0.6, "I": 0.2, "R": 0.2},
+    "33": {"E": 0.5, "C": 0.5},
+    "34": {"S": 0.4, "A": 0.4, "E": 0.2},
+    "35": {"R": 0.4, "I": 0.4, "C": 0.2},
+    "4": {"C": 0.8, "E": 0.1, "S": 0.1},             # clerical support
+    "5": {"S": 0.6, "E": 0.4},                       # service, care and sales
+    "51": {"S": 0.5, "R": 0.3, "A": 0.2},
+    "52": {"E": 0.7, "C": 0.3},
+    "53": {"S": 0.9, "R": 0.1},
+    "54": {"R": 0.5, "S": 0.5},
+    "6": {"R": 0.9, "I": 0.1},                       # agriculture, forestry, fishery
+    "7": {"R": 0.8, "A": 0.1, "I": 0.1},             # building, manufacturing crafts
+    "8": {"R": 0.8, "C": 0.2},                       # machine operators, drivers
+    "9": {"R": 0.9, "S": 0.1},                       # elementary occupations
+}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A message key plus the numbers and ids it needs; translated by the Flask layer."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PreferenceWeights:
+    """How strongly each criterion can move a suggestion (0 = ignored)."""
+
+    interest: float = 0.5    # factor 1 - w/2 .. 1 + w/2
+    outlook: float = 0.3     # factor 1 - w/2 .. 1 + w/2
+    education: float = 0.4   # factor 1 - w when the shortest route is longer than wanted
+    language: float = 0.3    # factor down to 1 - w when Swedish is below the requirement
+    commute: float = 0.3     # factor 1 - w when nothing is within reach
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What shapes the suggestion list beyond the competence match.
+
+    interests: RIASEC letter -> weight (>= 0), e.g. {"S": 1.0, "A": 0.5}.
+    max_education_weeks: the longest education (full-pace weeks) the person wants.
+    swedish_level: the person's level id on ``Catalog.language_levels``.
+    language_requirements: SSYK code -> required level id (overrides the catalogue's).
+    outlook: SSYK code -> -1 (poor) .. +1 (good).
+    commute: SSYK code -> share 0..1 of the group's jobs within the person's commute.
+    """
+
+    interests: Mapping[str, float] = field(default_factory=dict)
+    max_education_weeks: int | None = None
+    swedish_level: str | None = None
+    language_requirements: Mapping[str, str] = field(default_factory=dict)
+    outlook: Mapping[str, float] = field(default_factory=dict)
+    commute: Mapping[str, float] = field(default_factory=dict)
+    weights: PreferenceWeights = field(default_factory=PreferenceWeights)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One occupation group as a suggestion, with its score and why."""
+
+    group_id: str
+    ssyk: str
+    label: str
+    score: float                 # final score (match x preference factor); higher is better
+    match_score: float           # pure competence match, 0..1
+    coverage: float              # IDF-weighted share of the profile the person has
+    similarity: float            # IDF cosine between the person and the profile
+    family_similarity: float     # IDF cosine between the person and the group's SSYK level-3 family
+    have: frozenset[str]         # profile skill ids the person has
+    missing: frozenset[str]      # profile skill ids the person lacks
+    explanation: Explanation     # the headline "have n of m" explanation
+    reasons: tuple[Explanation, ...] = ()   # how preferences moved it
+    preference_factor: float = 1.0
+
+
+@dataclass(frozen=True)
+class EducationCover:
+    """A catalogue education and the missing competences it gives."""
+
+    education_id: str
+    label: str
+    form: str
+    weeks: int
+    skills: tuple[str, ...]      # missing skill ids it gives, heaviest first
+    leads_to: bool               # the education leads to this group's SSYK code
+
+
+@dataclass(frozen=True)
+class Gap:
+    group_id: str
+    ssyk: str
+    label: str
+    have: frozenset[str]
+    missing: frozenset[str]
+    missing_by_kind: Mapping[str, tuple[str, ...]]   # kind -> missing ids, heaviest first
+    most_important: tuple[str, ...]                  # the N heaviest profile skills
+    most_important_have: tuple[str, ...]
+    most_important_missing: tuple[str, ...]
+    coverage: float              # IDF-weighted share of the profile the person has
+    count_coverage: float        # plain share len(have) / len(profile)
+    match_score: float
+    educations: tuple[EducationCover, ...]           # best cover first
+    covered_by: Mapping[str, tuple[str, ...]]        # missing id -> education ids giving it
+    explanations: tuple[Explanation, ...]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _group(catalog: Catalog, group_id: str) -> Group:
+    group = catalog.groups.get(group_id)
+    if group is None:
+        for candidate in catalog.groups.values():
+            if candidate.ssyk == group_id:
+                return candidate
+        raise KeyError(f"unknown occupation group: {group_id!r}")
+    return group
+
+
+def _headline(ranked: tuple[str, ...], have: frozenset[str] | set[str],
+              most_important: int = MOST_IMPORTANT) -> Explanation:
+    top = ranked[:most_important]
+    missing = [s for s in top if s not in have]
+    n_have = len(top) - len(missing)
+    if not missing:
+        key = "have_all_of_m"
+    elif n_have == 0:
+        key = "have_none_of_m"
+    else:
+        key = "have_n_of_m"
+    shown = tuple(missing[:MISSING_SHOWN])
+    return Explanation(key, {
+        "have": n_have,
+        "total": len(top),
+        "missing": shown,
+        "more_missing": len(missing) - len(shown),
+    })
+
+
+def _accumulate(index: CatalogIndex, have: Iterable[str]):
+    """Dot products of the person's skills with every group and family, via the postings.
+
+    Returns (dot1, dot2, family_dot, have_sq, hits): per group the sum of weights and of
+    squared weights of shared skills, per family the sum of squared weights, the person's
+    squared norm, and per group position the shared skill ids. Summation order is fixed
+    (sorted ids), so results are bit-for-bit reproducible.
+    """
+    dot1 = [0.0] * len(index.groups)
+    dot2 = list(dot1)
+    fam_dot = [0.0] * len(index.families)
+    weight = index.weight
+    postings = index.postings
+    family_postings = index.family_postings
+    hits: dict[int, list[str]] = {}
+    have_sq = 0.0
+    for skill_id in sorted(set(have)):
+        w = weight.get(skill_id)
+        if w is None:
+            continue
+        w2 = w * w
+        have_sq += w2
+        for pos in postings.get(skill_id, ()):
+            dot1[pos] += w
+            dot2[pos] += w2
+            if pos in hits:
+                hits[pos].append(skill_id)
+            else:
+                hits[pos] = [skill_id]
+        for pos in family_postings.get(skill_id, ()):
+            fam_dot[pos] += w2
+    return dot1, dot2, fam_dot, have_sq, hits
+
+
+def _sparse_match(index: CatalogIndex, have: Iterable[str], alpha: float, family_weight: float):
+    """The match of every group, computing the group's own terms only where it shares skills.
+
+    Returns (match, family_similarity per family, own terms {position: (coverage,
+    similarity)}, hits {position: shared skill ids}).
+    """
+    dot1, dot2, fam_dot, have_sq, hits = _accumulate(index, have)
+    if not have_sq:
+        return [0.0] * len(index.groups), [0.0] * len(index.families), {}, {}
+    have_norm = math.sqrt(have_sq)
+    fam_sim = [d / (n * have_norm) if n else 0.0 for d, n in zip(fam_dot, index.family_norm)]
+    match = [family_weight * fam_sim[f] for f in index.group_family]
+    own = 1.0 - family_weight
+    beta = 1.0 - alpha
+    total, norm = index.total, index.norm
+    terms: dict[int, tuple[float, float]] = {}
+    for pos in hits:
+        coverage = dot1[pos] / total[pos]
+        similarity = dot2[pos] / (norm[pos] * have_norm)
+        terms[pos] = (coverage, similarity)
+        match[pos] += own * (alpha * coverage + beta * similarity)
+    return match, fam_sim, terms, hits
+
+
+def match_components(index: CatalogIndex, have: Iterable[str], alpha: float = MATCH_ALPHA,
+                     family_weight: float = FAMILY_WEIGHT):
+    """Per group position: (match, coverage, similarity, family_similarity) lists for ``have``."""
+    match, fam_sim, terms, _ = _sparse_match(index, have, alpha, family_weight)
+    n_groups = len(index.groups)
+    coverage = [terms[i][0] if i in terms else 0.0 for i in range(n_groups)]
+    similarity = [terms[i][1] if i in terms else 0.0 for i in range(n_groups)]
+    family = [fam_sim[f] for f in index.group_family]
+    return match, coverage, similarity, family
+
+
+def riasec_of(ssyk: str) -> Mapping[str, float]:
+    """The RIASEC leaning of an SSYK code (see ``RIASEC_BY_SSYK``)."""
+    return RIASEC_BY_SSYK.get(ssyk[:2]) or RIASEC_BY_SSYK.get(ssyk[:1]) or {}
+
+
+def _shortest_education_weeks(catalog: Catalog) -> Mapping[str, int]:
+    cached = catalog._cache.get("shortest_weeks")
+    if cached is None:
+        cached = {}
+        for education in catalog.educations:
+            if education.weeks <= 0:
+                continue
+            for ssyk in education.leads_to:
+                if ssyk not in cached or education.weeks < cached[ssyk]:
+                    cached[ssyk] = education.weeks
+        catalog._cache["shortest_weeks"] = cached
+    return cached
+
+
+def _preference_factor(catalog: Catalog, group: Group, prefs: Preferences) -> tuple[float, tuple[Explanation, ...]]:
+    weights = prefs.weights
+    factor = 1.0
+    reasons: list[Explanation] = []
+    ssyk = group.ssyk
+
+    interests = {k.upper(): float(v) for k, v in prefs.interests.items() if k.upper() in RIASEC and v > 0}
+    if interests and weights.interest:
+        leaning = riasec_of(ssyk)
+        dot = sum(v * leaning.get(k, 0.0) for k, v in interests.items())
+        norm = math.sqrt(sum(v * v for v in interests.values())) * math.sqrt(sum(v * v for v in leaning.values()))
+        fit = dot / norm if norm else 0.0
+        f = 1.0 + weights.interest * (fit - 0.5)
+        factor *= f
+        letters = "".join(k for k, _ in sorted(leaning.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
+        reasons.append(Explanation("interest_fit", {"fit": round(fit, 3), "letters": letters, "factor": round(f, 3)}))
+
+    if ssyk in prefs.outlook and weights.outlook:
+        outlook = max(-1.0, min(1.0, float(prefs.outlook[ssyk])))
+        f = 1.0 + weights.outlook * outlook / 2.0
+        factor *= f
+        reasons.append(Explanation("outlook", {"outlook": outlook, "factor": round(f, 3)}))
+
+    if prefs.max_education_weeks is not None and weights.education:
+        weeks = _shortest_education_weeks(catalog).get(ssyk)
+        if weeks is not None:
+            if weeks > prefs.max_education_weeks:
+                f = 1.0 - weights.education
+                factor *= f
+                reasons.append(Explanation("education_too_long", {"weeks": weeks, "max_weeks": prefs.max_education_weeks, "factor": round(f, 3)}))
+            else:
+                reasons.append(Explanation("education_fits", {"weeks": weeks, "max_weeks": prefs.max_education_weeks, "factor": 1.0}))
+
+    required = prefs.language_requirements.get(ssyk) or catalog.language_requirements.get(ssyk)
+    levels = catalog.language_levels
+    if required and prefs.swedish_level and required in levels and prefs.swedish_level in levels and weights.language:
+        steps = levels[required] - levels[prefs.swedish_level]
+        if steps > 0:
+            span = max(1, max(levels.values()) - min(levels.values()))
+            f = 1.0 - weights.language * min(1.0, steps / span * 2)
+            factor *= f
+            reasons.append(Explanation("swedish_below", {"required": required, "level": prefs.swedish_level, "steps": steps, "factor": round(f, 3)}))
+        else:
+            reasons.append(Explanation("swedish_ok", {"required": required, "level": prefs.swedish_level, "factor": 1.0}))
+
+    if ssyk in prefs.commute and weights.commute:
+        reachable = max(0.0, min(1.0, float(prefs.commute[ssyk])))
+        f = 1.0 - weights.commute * (1.0 - reachable)
+        factor *= f
+        reasons.append(Explanation("commute", {"reachable": reachable, "factor": round(f, 3)}))
+
+    return factor, tuple(reasons)
+
+
+def _top_sets(catalog: Catalog, index: CatalogIndex) -> tuple[frozenset[str], ...]:
+    """Per group, its ``MOST_IMPORTANT`` heaviest skills as a set (cached)."""
+    cached = catalog._cache.get("top_sets")
+    if cached is None:
+        cached = catalog._cache["top_sets"] = tuple(frozenset(r[:MOST_IMPORTANT]) for r in index.ranked_profile)
+    return cached
+
+
+def _target_templates(catalog: Catalog, index: CatalogIndex) -> tuple[dict, ...]:
+    """Per group, the field values of its Target for a person with none of its skills (cached).
+
+    ``rank_targets`` copies a template into each new Target's ``__dict__`` and overwrites the
+    person-dependent fields; every field of ``Target`` is present, so the result is an
+    ordinary, immutable, equal-comparing Target.
+    """
+    cached = catalog._cache.get("target_templates")
+    if cached is None:
+        empty: frozenset[str] = frozenset()
+        cached = tuple(
+            {
+                "group_id": g.id, "ssyk": g.ssyk, "label": g.label,
+                "score": 0.0, "match_score": 0.0, "coverage": 0.0, "similarity": 0.0,
+                "family_similarity": 0.0, "have": empty, "missing": g.profile,
+                "explanation": _headline(ranked, empty), "reasons": (), "preference_factor": 1.0,
+            }
+            for g, ranked in zip(index.groups, index.ranked_profile)
+        )
+        assert all(set(t) == {f.name for f in fields(Target)} for t in cached[:1])
+        catalog._cache["target_templates"] = cached
+    return cached
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def rank_targets(catalog: Catalog, have: Iterable[str], *, preferences: Preferences | None = None,
+                 top: int | None = None) -> tuple[Target, ...]:
+    """Rank every occupation group for a person with skills ``have``, best first.
+
+    Without ``preferences`` the score is the pure competence match. ``top`` limits the
+    result to the best ``top`` targets (all groups when None). Ties break by match score,
+    then SSYK code, then group id, so the order is deterministic.
+    """
+    index = index_for(catalog)
+    have_set = frozenset(have)
+    match, fam_sim, terms, hits = _sparse_match(index, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
+    groups = index.groups
+    n_groups = len(groups)
+    tiebreak = index.tiebreak
+
+    # Deterministic order: score, then match, then SSYK code and id (precomputed tie-break).
+    if preferences is None:
+        score = match
+        factors = None
+        keyed = zip([-x for x in match], tiebreak, range(n_groups))
+    else:
+        factors = [_preference_factor(catalog, g, preferences) for g in groups]
+        score = [m * f for m, (f, _) in zip(match, factors)]
+        keyed = zip([-x for x in score], [-x for x in match], tiebreak, range(n_groups))
+    if top is None or top >= n_groups:
+        order = [item[-1] for item in sorted(keyed)]
+    else:
+        order = [item[-1] for item in heapq.nsmallest(max(0, top), keyed)]
+
+    # Build the results. Target is a frozen dataclass; its generated __init__ (one
+    # object.__setattr__ per field) was most of the ranking time, so each Target starts from
+    # a cached per-group template of its fields for "has none of the skills" and only the
+    # person-dependent fields are written into its fresh __dict__ (see _target_templates).
+    ranked_profile = index.ranked_profile
+    group_family = index.group_family
+    templates = _target_templates(catalog, index)
+    top_sets = _top_sets(catalog, index)
+    new = object.__new__
+    results = []
+    append = results.append
+    for i in order:
+        target = new(Target)
+        values = target.__dict__
+        values.update(templates[i])
+        values["score"] = score[i]
+        values["match_score"] = match[i]
+        values["family_similarity"] = fam_sim[group_family[i]]
+        shared = hits.get(i)
+        if shared:   # shares skills with the profile
+            has = frozenset(shared)
+            values["have"] = has
+            values["missing"] = values["missing"] - has
+            values["coverage"], values["similarity"] = terms[i]
+            if not top_sets[i].isdisjoint(has):   # else the "has none of the top" headline holds
+                values["explanation"] = _headline(ranked_profile[i], has)
+        if factors is not None:
+            values["preference_factor"], values["reasons"] = factors[i]
+        append(target)
+    return tuple(results)
+
+
+def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
+                most_important: int = MOST_IMPORTANT) -> Gap:
+    """What a person with skills ``have`` has and lacks for one group, and how to close it.
+
+    ``group_id`` is a group concept id (an SSYK code is accepted too). Missing skills are
+    grouped by kind (taught / licence / experience, heaviest first) and matched against the
+    catalogue's educations (``Education.gives``).
+    """
+    index = index_for(catalog)
+    group = _group(catalog, group_id)
+    pos = index.position[group.id]
+    have_set = frozenset(have)
+    ranked = index.ranked_profile[pos]
+    weight = index.weight
+    has = group.profile & have_set
+    missing = group.profile - has
+    missing_ranked = tuple(s for s in ranked if s in missing)
+
+    by_kind: dict[str, list[str]] = {kind: [] for kind in SKILL_KINDS}
+    for skill_id in missing_ranked:
+        skill = catalog.skills.get(skill_id)
+        kind = skill.kind if skill is not None and skill.kind in by_kind else SKILL_KIND_TAUGHT
+        by_kind[kind].append(skill_id)
+
+    covers: list[tuple[float, EducationCover]] = []
+    covered_by: dict[str, list[tuple[float, str]]] = {}
+    for education in catalog.educations:
+        gives = education.gives & missing
+        if not gives:
+            continue
+        skills = tuple(s for s in missing_ranked if s in gives)
+        gained = sum(weight.get(s, 0.0) for s in skills)
+        leads = group.ssyk in education.leads_to
+        cover = EducationCover(education.id, education.label, education.form, education.weeks, skills, leads)
+        sort_key = (-gained, not leads, education.weeks, education.id)
+        covers.append((sort_key, cover))
+        for skill_id in skills:
+            covered_by.setdefault(skill_id, []).append((sort_key, education.id))
+    covers.sort(key=lambda item: item[0])
+    educations = tuple(cover for _, cover in covers)
+    covered_map = {s: tuple(e for _, e in sorted(items)) for s, items in sorted(covered_by.items())}
+
+    total_weight = index.total[pos]
+    coverage = sum(weight[s] for s in has) / total_weight if total_weight else 0.0
+    match, _, _, _ = match_components(index, have_set)
+
+    taught = tuple(by_kind[SKILL_KIND_TAUGHT])
+    explanations = [_headline(ranked, have_set, most_important)]
+    if taught:
+        explanations.append(Explanation("missing_taught", {
+            "count": len(taught),
+            "skills": taught,
+            "covered": tuple(s for s in taught if s in covered_map),
+            "uncovered": tuple(s for s in taught if s not in covered_map),
+        }))
+    for kind, key in ((SKILL_KIND_LICENCE, "missing_licence"), (SKILL_KIND_EXPERIENCE, "missing_experience")):
+        if by_kind[kind]:
+            explanations.append(Explanation(key, {"count": len(by_kind[kind]), "skills": tuple(by_kind[kind])}))
+    for cover in educations:
+        explanations.append(Explanation("education_covers", {
+            "education": cover.education_id,
+            "form": cover.form,
+            "weeks": cover.weeks,
+            "skills": cover.skills,
+            "leads_to": cover.leads_to,
+        }))
+
+    top = ranked[:most_important]
+    return Gap(
+        group_id=group.id,
+        ssyk=group.ssyk,
+        label=group.label,
+        have=has,
+        missing=missing,
+        missing_by_kind={kind: tuple(ids) for kind, ids in by_kind.items()},
+        most_important=top,
+        most_important_have=tuple(s for s in top if s in have_set),
+        most_important_missing=tuple(s for s in top if s not in have_set),
+        coverage=coverage,
+        count_coverage=len(has) / len(group.profile) if group.profile else 0.0,
+        match_score=match[pos],
+        educations=educations,
+        covered_by=covered_map,
+        explanations=tuple(explanations),
+    )
