@@ -65,18 +65,23 @@ _EXPERIENCE = re.compile(
 _SETTING_PART = re.compile(
     r"""(
         boende | servicehus | hemtjänst | (sjuk|behandlings|korttids|fritids)hem | sjukhem
-      | internatskola | \w*industri | ^mottagning
+      | internatskola | \w*industri | ^mottagning | gruppbostad | ^bostad\ med\ särskild\ service
       | (förlossnings|bb-|vård)avdelning
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
+_MULTIWORD_SETTINGS = {"bostad med särskild service"}
+_QUALIFIER = re.compile(r",\s*(lss|sol|hsl)$", re.IGNORECASE)
+
+
 def _is_setting(label: str) -> bool:
     # A bare noun phrase ("Hemtjänst", "Sjukhem/Särskilt boende", "Automotive/Fordonsindustri"),
     # not a task in a setting ("Reningsteknik inom gasindustri", "Maskinskötsel, glasindustri").
+    label = _QUALIFIER.sub("", label)   # "Korttidshem/Korttidsboende, LSS"
     parts = [p.strip() for p in label.split("/")]
-    if any("," in p or len(p.split()) > 2 for p in parts):
+    if any("," in p or (len(p.split()) > 2 and p.lower() not in _MULTIWORD_SETTINGS) for p in parts):
         return False
     hits = [bool(_SETTING_PART.search(p)) for p in parts]
     return any(hits) and all(hit or len(p.split()) == 1 for hit, p in zip(hits, parts))
