@@ -66,3 +66,24 @@ def upsert(session: Session, model: type[SQLModel], rows: Iterable[dict], pk: tu
             {c: bindparam(f"b_{c}") for c in non_pk})
         session.connection().execute(stmt, [{f"b_{k}": v for k, v in row.items()} for row in updates])
     return len(inserts), len(updates), unchanged
+
+
+def sync(session: Session, model: type[SQLModel], rows: Iterable[dict], pk: tuple[str, ...],
+         scope: dict[str, Any] | None = None) -> tuple[int, int, int, int]:
+    """``upsert`` plus removal of rows (optionally only those matching ``scope``) not in ``rows``.
+
+    Returns (added, changed, unchanged, removed).
+    """
+    from sqlalchemy import delete
+
+    rows = list(rows)
+    added, changed, unchanged = upsert(session, model, rows, pk)
+    table = model.__table__
+    wanted = {tuple(r[k] for k in pk) for r in rows}
+    stmt = select(*[table.c[k] for k in pk])
+    for col, value in (scope or {}).items():
+        stmt = stmt.where(table.c[col] == value)
+    stale = [tuple(r) for r in session.execute(stmt) if tuple(r) not in wanted]
+    for key in stale:
+        session.execute(delete(table).where(*[table.c[k] == v for k, v in zip(pk, key)]))
+    return added, changed, unchanged, len(stale)

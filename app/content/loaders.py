@@ -1,0 +1,565 @@
+"""Read the curated content files into frozen values, and validate them. Fails loudly.
+
+``load_content(root)`` parses ``occupations/<ssyk>.yaml``, ``educations.yaml``,
+``financing.yaml`` and ``language_levels.yaml``; a file that cannot be parsed raises
+``ContentError`` listing every problem as ``file: path.in.file: problem``.
+``validate(content, today=...)`` returns the problems of the whole catalogue: references
+between files, facts without source or validity, expired facts, minimum coverage.
+``check(root)`` does both and is what ``flask content check`` and the tests run.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import yaml
+
+from app.content.domain import (
+    COMPETENCE_KINDS, EDUCATION_FORMS, FACT_STATUSES, WHERE_SCOPES, WORK_DEMANDS, Amount,
+    Competence, Content, Education, Fact, FinancingScheme, LanguageLevel, Occupation, Outlook,
+    Pay, PrisBasbelopp, Problem, Rule,
+)
+
+CONTENT_DIR = Path(__file__).resolve().parent / "files"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+MIN_OCCUPATIONS = 40
+MIN_EDUCATIONS = 30
+COMPETENCES_PER_OCCUPATION = (10, 25)
+# Financing schemes the product explains; each must be in financing.yaml (repealed ones too,
+# so the app can say "no longer available").
+REQUIRED_SCHEMES = ("studiemedel", "omstallningsstudiestod", "studiestartsstod",
+                    "etableringsersattning", "aktivitetsstod", "utvecklingsersattning")
+FACT_KEYS = ("source_url", "source_name", "retrieved", "valid_from", "valid_to", "status", "formula")
+_SSYK = re.compile(r"^\d{4}$")
+
+
+class ContentError(Exception):
+    """Content files that cannot be used; ``problems`` lists each one precisely."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _Ctx:
+    """Collects problems for one file while parsing it."""
+
+    def __init__(self, file: str, problems: list[Problem]):
+        self.file, self.problems = file, problems
+
+    def error(self, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, path, message))
+
+    def warn(self, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, path, message, "warning"))
+
+    # typed getters: report and return a fallback instead of raising, so one run lists all
+    def req(self, data: dict, key: str, path: str, kind: type | tuple = str, default: Any = None) -> Any:
+        if not isinstance(data, dict):
+            self.error(path, f"expected a mapping, got {type(data).__name__}")
+            return default
+        if key not in data or data[key] is None:
+            self.error(_join(path, key), "missing")
+            return default
+        return self.typed(data[key], _join(path, key), kind, default)
+
+    def opt(self, data: dict, key: str, path: str, kind: type | tuple = str, default: Any = None) -> Any:
+        if not isinstance(data, dict) or data.get(key) is None:
+            return default
+        return self.typed(data[key], _join(path, key), kind, default)
+
+    def typed(self, value: Any, path: str, kind: type | tuple, default: Any) -> Any:
+        if kind is int and isinstance(value, bool):
+            self.error(path, f"expected a number, got {value!r}")
+            return default
+        if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if kind is bool and not isinstance(value, bool):
+            self.error(path, f"expected true/false, got {value!r}")
+            return default
+        if not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+            self.error(path, f"expected {names}, got {type(value).__name__} {value!r:.60}")
+            return default
+        return value
+
+    def text(self, data: dict, key: str, path: str, required: bool = True) -> dict:
+        """A localised text: ``{locale: str}`` with at least ``sv``; a bare string means sv."""
+        value = data.get(key) if isinstance(data, dict) else None
+        if value is None:
+            if required:
+                self.error(_join(path, key), "missing")
+            return {}
+        if isinstance(value, str):
+            return {"sv": value}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            self.error(_join(path, key), "expected {locale: text}")
+            return {}
+        if required and not value.get("sv"):
+            self.error(_join(path, key), "missing the Swedish text ('sv')")
+        return {str(k): v for k, v in value.items()}
+
+    def date(self, value: Any, path: str) -> date | None:
+        if value is None:
+            return None
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error(path, f"not a date (YYYY-MM-DD): {value!r}")
+        return None
+
+    def fact(self, data: dict, path: str, inherited: Fact | None = None) -> Fact:
+        if not isinstance(data, dict):
+            return inherited or Fact()
+        base = inherited or Fact()
+        return Fact(
+            source_url=data.get("source_url") or base.source_url,
+            source_name=data.get("source_name") or base.source_name,
+            retrieved=self.date(data.get("retrieved"), _join(path, "retrieved")) or base.retrieved,
+            valid_from=self.date(data.get("valid_from"), _join(path, "valid_from")) or base.valid_from,
+            valid_to=self.date(data.get("valid_to"), _join(path, "valid_to")) or base.valid_to,
+            status=data.get("status") or base.status,
+            formula=data.get("formula") or base.formula,
+        )
+
+
+def _join(path: str, key: Any) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def _read_yaml(path: Path, problems: list[Problem], rel: str) -> Any:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        problems.append(Problem(rel, "", "file not found"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        problems.append(Problem(rel, where, f"not valid YAML: {getattr(exc, 'problem', exc)}"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, f"byte {exc.start}", "not UTF-8 text"))
+    return None
+
+
+def _list(ctx: _Ctx, data: Any, key: str, path: str, required: bool = True) -> list:
+    value = data.get(key) if isinstance(data, dict) else None
+    if value is None:
+        if required:
+            ctx.error(_join(path, key), "missing")
+        return []
+    if not isinstance(value, list):
+        ctx.error(_join(path, key), f"expected a list, got {type(value).__name__}")
+        return []
+    return value
+
+
+# --- occupations ---------------------------------------------------------------------------
+
+def parse_occupation(ctx: _Ctx, data: Any, stem: str) -> Occupation | None:
+    if not isinstance(data, dict):
+        ctx.error("", "expected a mapping at the top of the file")
+        return None
+    ssyk = str(ctx.req(data, "ssyk", "", (str, int), "") or "")
+    if not _SSYK.match(ssyk):
+        ctx.error("ssyk", f"{ssyk!r} is not a 4-digit SSYK 2012 code (quote it: \"5321\")")
+    elif ssyk != stem:
+        ctx.error("ssyk", f"{ssyk} does not match the file name {stem}.yaml")
+    competences = []
+    keys = set()
+    for i, item in enumerate(_list(ctx, data, "competences", "")):
+        path = f"competences[{i}]"
+        key = ctx.req(item, "key", path, str, "")
+        if key in keys:
+            ctx.error(_join(path, "key"), f"duplicate competence key {key!r}")
+        keys.add(key)
+        kind = ctx.req(item, "kind", path, str, "taught")
+        if kind not in COMPETENCE_KINDS:
+            ctx.error(_join(path, "kind"), f"{kind!r} is not one of {', '.join(COMPETENCE_KINDS)}")
+        importance = ctx.req(item, "importance", path, int, 2)
+        if importance not in (1, 2, 3):
+            ctx.error(_join(path, "importance"), f"{importance!r} is not 1, 2 or 3")
+        competences.append(Competence(
+            key=key, label=ctx.text(item, "label", path), kind=kind,
+            taxonomy_id=ctx.opt(item, "taxonomy_id", path, str), importance=importance))
+    demands = {}
+    raw_demands = ctx.req(data, "work_demands", "", dict, {}) or {}
+    for name in WORK_DEMANDS:
+        value = raw_demands.get(name)
+        if value not in (0, 1, 2) or isinstance(value, bool):
+            ctx.error(f"work_demands.{name}", f"{value!r} is not 0, 1 or 2")
+        else:
+            demands[name] = value
+    for name in raw_demands:
+        if name not in WORK_DEMANDS:
+            ctx.error(f"work_demands.{name}", f"unknown demand (known: {', '.join(WORK_DEMANDS)})")
+    outlook = pay = None
+    if isinstance(data.get("outlook"), dict):
+        o = data["outlook"]
+        outlook = Outlook(o.get("job_chances"), o.get("recruitment"), o.get("five_year"),
+                          ctx.fact(o, "outlook"))
+    else:
+        ctx.error("outlook", "missing")
+    if isinstance(data.get("pay"), dict):
+        p = data["pay"]
+        pay = Pay(ctx.opt(p, "monthly_average", "pay", int), ctx.opt(p, "year", "pay", int),
+                  ctx.fact(p, "pay"))
+    else:
+        ctx.error("pay", "missing")
+    return Occupation(
+        ssyk=ssyk,
+        concept_id=ctx.opt(data, "concept_id", "", str),
+        label=ctx.text(data, "label", ""),
+        description=ctx.text(data, "description", ""),
+        work_demands=demands,
+        riasec=tuple(str(x) for x in _list(ctx, data, "riasec", "")),
+        education_required=None if data.get("education_required") is None else str(data["education_required"]),
+        typical_education_weeks=ctx.opt(data, "typical_education_weeks", "", int),
+        language_requirement=ctx.opt(data, "language_requirement", "", str),
+        competences=tuple(competences),
+        outlook=outlook,
+        pay=pay,
+        education_routes=tuple(str(x) for x in _list(ctx, data, "education_routes", "")),
+        file=ctx.file,
+    )
+
+
+# --- educations ----------------------------------------------------------------------------
+
+_EDUCATION_KNOWN = {"id", "form", "label", "description", "provider", "sun_level", "level", "weeks",
+                    "pace_options", "cost_sek", "entry_requirements", "language_requirement",
+                    "language_integrated", "gives", "gives_language_level", "leads_to", "where",
+                    "financing", "apply_url", *FACT_KEYS}
+
+
+def parse_education(ctx: _Ctx, item: Any, path: str) -> Education | None:
+    if not isinstance(item, dict):
+        ctx.error(path, "expected a mapping")
+        return None
+    eid = ctx.req(item, "id", path, str, "")
+    form = ctx.req(item, "form", path, str, "")
+    if form and form not in EDUCATION_FORMS:
+        ctx.error(_join(path, "form"), f"{form!r} is not one of {', '.join(EDUCATION_FORMS)}")
+    gives = []
+    for j, ref in enumerate(_list(ctx, item, "gives", path, required=False)):
+        if not isinstance(ref, str) or ":" not in ref:
+            ctx.error(f"{path}.gives[{j}]", f"{ref!r} is not '<ssyk>:<competence key>'")
+            continue
+        ssyk, key = ref.split(":", 1)
+        gives.append((ssyk.strip(), key.strip()))
+    where = item.get("where") or {}
+    if not isinstance(where, dict):
+        ctx.error(_join(path, "where"), "expected a mapping {scope, municipalities, distance}")
+        where = {}
+    scope = where.get("scope", "all_municipalities")
+    if scope not in WHERE_SCOPES:
+        ctx.error(_join(path, "where.scope"), f"{scope!r} is not one of {', '.join(WHERE_SCOPES)}")
+    munis = where.get("municipalities") or []
+    if not isinstance(munis, list):
+        ctx.error(_join(path, "where.municipalities"), "expected a list of kommunkoder")
+        munis = []
+    weeks = ctx.req(item, "weeks", path, (int, float), 0)
+    pace = item.get("pace_options") or []
+    return Education(
+        id=eid, form=form, label=ctx.text(item, "label", path),
+        description=ctx.text(item, "description", path, required=False),
+        provider=None if item.get("provider") is None else str(item["provider"]),
+        sun_level=None if item.get("sun_level") is None else str(item["sun_level"]),
+        level=None if item.get("level") is None else str(item["level"]),
+        weeks=int(weeks or 0),
+        pace_options=tuple(pace) if isinstance(pace, list) else (pace,),
+        cost_sek=ctx.opt(item, "cost_sek", path, int),
+        entry_requirements=item.get("entry_requirements"),
+        language_requirement=ctx.opt(item, "language_requirement", path, str),
+        language_integrated=bool(item.get("language_integrated", False)),
+        gives=tuple(gives),
+        gives_language_level=ctx.opt(item, "gives_language_level", path, str),
+        leads_to=tuple(str(x) for x in _list(ctx, item, "leads_to", path, required=False)),
+        where_scope=scope,
+        municipalities=tuple(str(m).zfill(4) if isinstance(m, int) else str(m) for m in munis),
+        distance=bool(where.get("distance", scope == "distance_only")),
+        financing=tuple(str(x) for x in _list(ctx, item, "financing", path, required=False)),
+        apply_url=ctx.opt(item, "apply_url", path, str),
+        fact=ctx.fact(item, path),
+        extra={k: v for k, v in item.items() if k not in _EDUCATION_KNOWN},
+    )
+
+
+# --- financing -----------------------------------------------------------------------------
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value)
+    match = re.match(r"^\s*(\d+)", str(value))
+    return int(match.group(1)) if match else None
+
+
+def parse_financing(ctx: _Ctx, data: Any) -> tuple[dict, tuple]:
+    schemes: dict[str, FinancingScheme] = {}
+    pbb = []
+    if not isinstance(data, dict):
+        ctx.error("", "expected a mapping with 'prisbasbelopp' and 'schemes'")
+        return schemes, ()
+    for i, row in enumerate(_list(ctx, data, "prisbasbelopp", "", required=False)):
+        path = f"prisbasbelopp[{i}]"
+        pbb.append(PrisBasbelopp(ctx.req(row, "year", path, int, 0), ctx.req(row, "value", path, int, 0),
+                                 ctx.fact(row, path)))
+    for i, item in enumerate(_list(ctx, data, "schemes", "")):
+        path = f"schemes[{i}]"
+        sid = ctx.req(item, "id", path, str, "")
+        if not isinstance(item, dict):
+            continue
+        rules, amounts, seen = [], [], set()
+        for j, rule in enumerate(_list(ctx, item, "rules", path, required=False)):
+            rpath = f"{path}.rules[{j}]"
+            key = ctx.req(rule, "key", rpath, str, "")
+            if key in seen:
+                ctx.error(_join(rpath, "key"), f"duplicate rule key {key!r}")
+            seen.add(key)
+            rules.append(Rule(key, rule.get("value") if isinstance(rule, dict) else None,
+                              rule.get("description") if isinstance(rule, dict) else None,
+                              ctx.fact(rule, rpath)))
+        seen_amounts = set()
+        for j, amount in enumerate(_list(ctx, item, "amounts", path, required=False)):
+            apath = f"{path}.amounts[{j}]"
+            key = ctx.req(amount, "key", apath, str, "")
+            if not isinstance(amount, dict):
+                continue
+            value = amount.get("value")
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                ctx.error(_join(apath, "value"), f"expected a number, got {value!r}")
+                value = None
+            a = Amount(key, _int_or_none(amount.get("pace")), None if value is None else float(value),
+                       None if amount.get("unit") is None else str(amount["unit"]),
+                       None if amount.get("kind") is None else str(amount["kind"]),
+                       _int_or_none(amount.get("year")), ctx.fact(amount, apath))
+            if a.id in seen_amounts:
+                ctx.error(apath, f"duplicate amount {a.id} (key:pace:year)")
+            seen_amounts.add(a.id)
+            amounts.append(a)
+        if sid in schemes:
+            ctx.error(_join(path, "id"), f"duplicate scheme id {sid!r}")
+        schemes[sid] = FinancingScheme(
+            id=sid, provider=item.get("provider"), name=item.get("name"), summary=item.get("summary"),
+            apply_url=item.get("apply_url"), repealed=bool(item.get("repealed", False)),
+            rules=tuple(rules), amounts=tuple(amounts))
+    return schemes, tuple(pbb)
+
+
+# --- language levels -----------------------------------------------------------------------
+
+def parse_language_levels(ctx: _Ctx, data: Any) -> dict[str, LanguageLevel]:
+    levels: dict[str, LanguageLevel] = {}
+    if not isinstance(data, dict):
+        ctx.error("", "expected a mapping with 'levels'")
+        return levels
+    file_fact = ctx.fact(data, "")
+    for i, item in enumerate(_list(ctx, data, "levels", "")):
+        path = f"levels[{i}]"
+        lid = ctx.req(item, "id", path, str, "")
+        if lid in levels:
+            ctx.error(_join(path, "id"), f"duplicate level id {lid!r}")
+        levels[lid] = LanguageLevel(
+            id=lid, family=ctx.req(item, "family", path, str, ""), rank=ctx.req(item, "rank", path, int, 0),
+            cefr=None if not isinstance(item, dict) or item.get("cefr") is None else str(item["cefr"]),
+            label=ctx.text(item, "label", path), can_do=ctx.text(item, "can_do", path, required=False),
+            course=item.get("course") if isinstance(item, dict) else None,
+            fact=ctx.fact(item, path, file_fact))
+    return levels
+
+
+# --- the whole catalogue -------------------------------------------------------------------
+
+def load_content(root: str | Path = CONTENT_DIR, *, problems: list[Problem] | None = None) -> Content:
+    """Parse every content file; raise ``ContentError`` if any file has errors."""
+    root = Path(root)
+    own = problems if problems is not None else []
+    start = len(own)
+
+    occupations: dict[str, Occupation] = {}
+    occ_dir = root / "occupations"
+    files = sorted(occ_dir.glob("*.yaml")) if occ_dir.is_dir() else []
+    if not files:
+        own.append(Problem("occupations/", "", "no occupation files found"))
+    for path in files:
+        rel = f"occupations/{path.name}"
+        ctx = _Ctx(rel, own)
+        data = _read_yaml(path, own, rel)
+        if data is None:
+            continue
+        occ = parse_occupation(ctx, data, path.stem)
+        if occ is not None:
+            if occ.ssyk in occupations:
+                ctx.error("ssyk", f"SSYK {occ.ssyk} is also in {occupations[occ.ssyk].file}")
+            occupations[occ.ssyk] = occ
+
+    educations: dict[str, Education] = {}
+    ctx = _Ctx("educations.yaml", own)
+    data = _read_yaml(root / "educations.yaml", own, "educations.yaml")
+    if data is not None:
+        for i, item in enumerate(_list(ctx, data, "educations", "")):
+            edu = parse_education(ctx, item, f"educations[{i}]")
+            if edu is not None:
+                if edu.id in educations:
+                    ctx.error(f"educations[{i}].id", f"duplicate education id {edu.id!r}")
+                educations[edu.id] = edu
+
+    ctx = _Ctx("financing.yaml", own)
+    data = _read_yaml(root / "financing.yaml", own, "financing.yaml")
+    schemes, pbb = parse_financing(ctx, data) if data is not None else ({}, ())
+
+    ctx = _Ctx("language_levels.yaml", own)
+    data = _read_yaml(root / "language_levels.yaml", own, "language_levels.yaml")
+    levels = parse_language_levels(ctx, data) if data is not None else {}
+
+    errors = [p for p in own[start:] if p.severity == "error"]
+    if errors and problems is None:
+        raise ContentError(errors)
+    return Content(occupations=occupations, educations=educations, schemes=schemes,
+                   prisbasbelopp=pbb, language_levels=levels, root=str(root))
+
+
+def kommunkoder() -> set[str]:
+    with open(DATA_DIR / "kommuner.csv", encoding="utf-8") as handle:
+        return {row["kommunkod"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))}
+
+
+def _check_fact(problems: list[Problem], file: str, path: str, fact: Fact, today: date,
+                may_be_expired: bool = False) -> None:
+    def err(msg: str) -> None:
+        problems.append(Problem(file, path, msg))
+
+    if not fact.source_url:
+        err("fact without source_url")
+    if not fact.valid_from:
+        err("fact without valid_from")
+    if not fact.valid_to:
+        err("fact without valid_to")
+    if fact.status not in FACT_STATUSES:
+        err(f"status {fact.status!r} is not one of {', '.join(FACT_STATUSES)}")
+    if fact.status == "computed" and not fact.formula:
+        err("computed fact without formula")
+    if fact.valid_from and fact.valid_to and fact.valid_to < fact.valid_from:
+        err(f"valid_to {fact.valid_to} is before valid_from {fact.valid_from}")
+    if fact.valid_to and fact.valid_to < today and not may_be_expired:
+        err(f"expired: valid_to {fact.valid_to} is before today ({today})")
+
+
+def _nested_facts(value: Any, path: str) -> Iterable[tuple[str, dict]]:
+    """Mappings nested inside a fact that carry their own source (e.g. a level's course)."""
+    if isinstance(value, dict):
+        if "source_url" in value or "status" in value:
+            yield path, value
+        for key, child in value.items():
+            yield from _nested_facts(child, _join(path, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _nested_facts(child, _join(path, i))
+
+
+def validate(content: Content, *, today: date | None = None) -> list[Problem]:
+    """Cross-file checks and fact checks; returns problems (errors and warnings)."""
+    today = today or date.today()
+    problems: list[Problem] = []
+    occ, edus, levels, schemes = content.occupations, content.educations, content.language_levels, content.schemes
+    munis = kommunkoder()
+
+    def level_ref(file: str, path: str, level: str | None) -> None:
+        if level is not None and level not in levels:
+            problems.append(Problem(file, path, f"unknown language level {level!r} (see language_levels.yaml)"))
+
+    # occupations
+    if len(occ) < MIN_OCCUPATIONS:
+        problems.append(Problem("occupations/", "", f"{len(occ)} occupation files, at least {MIN_OCCUPATIONS} needed"))
+    low, high = COMPETENCES_PER_OCCUPATION
+    for o in occ.values():
+        n = len(o.competences)
+        if not low <= n <= high:
+            problems.append(Problem(o.file, "competences", f"{n} competences, expected {low}-{high}"))
+        level_ref(o.file, "language_requirement", o.language_requirement)
+        for i, route in enumerate(o.education_routes):
+            if route not in edus:
+                problems.append(Problem(o.file, f"education_routes[{i}]", f"unknown education id {route!r}"))
+        # a pay entry without a figure ("no statistics") makes no claim to date-check
+        pay_fact = o.pay.fact if o.pay and o.pay.monthly_average is not None else None
+        for name, fact in (("outlook", o.outlook and o.outlook.fact), ("pay", pay_fact)):
+            if fact is not None:
+                _check_fact(problems, o.file, name, fact, today)
+        if o.concept_id is None:
+            problems.append(Problem(o.file, "concept_id", "missing JobTech concept id", "warning"))
+
+    # educations
+    if len(edus) < MIN_EDUCATIONS:
+        problems.append(Problem("educations.yaml", "educations", f"{len(edus)} educations, at least {MIN_EDUCATIONS} needed"))
+    missing_forms = [f for f in EDUCATION_FORMS if f not in {e.form for e in edus.values()}]
+    if missing_forms and edus:
+        problems.append(Problem("educations.yaml", "educations", f"no education of form(s): {', '.join(missing_forms)}"))
+    for i, e in enumerate(edus.values()):
+        path = f"educations[id={e.id}]"
+        for ssyk, key in e.gives:
+            if ssyk not in occ:
+                problems.append(Problem("educations.yaml", f"{path}.gives", f"'{ssyk}:{key}': no occupation file for SSYK {ssyk}"))
+            elif key not in {c.key for c in occ[ssyk].competences}:
+                problems.append(Problem("educations.yaml", f"{path}.gives", f"'{ssyk}:{key}': {occ[ssyk].file} has no competence {key!r}"))
+        for ssyk in e.leads_to:
+            if not _SSYK.match(ssyk):
+                problems.append(Problem("educations.yaml", f"{path}.leads_to", f"{ssyk!r} is not a 4-digit SSYK code"))
+            elif ssyk not in occ:
+                problems.append(Problem("educations.yaml", f"{path}.leads_to", f"SSYK {ssyk} has no occupation file", "warning"))
+        level_ref("educations.yaml", f"{path}.language_requirement", e.language_requirement)
+        level_ref("educations.yaml", f"{path}.gives_language_level", e.gives_language_level)
+        for sid in e.financing:
+            if sid not in schemes:
+                problems.append(Problem("educations.yaml", f"{path}.financing", f"unknown financing scheme {sid!r}"))
+        for code in e.municipalities:
+            if code not in munis:
+                problems.append(Problem("educations.yaml", f"{path}.where.municipalities", f"{code!r} is not a kommunkod"))
+        if e.where_scope == "selected" and not e.municipalities:
+            problems.append(Problem("educations.yaml", f"{path}.where", "scope 'selected' but no municipalities"))
+        _check_fact(problems, "educations.yaml", path, e.fact, today)
+
+    # financing
+    for sid in REQUIRED_SCHEMES:
+        if sid not in schemes:
+            problems.append(Problem("financing.yaml", "schemes", f"scheme {sid!r} is missing"))
+    for s in schemes.values():
+        for r in s.rules:
+            _check_fact(problems, "financing.yaml", f"schemes[id={s.id}].rules[key={r.key}]", r.fact, today, s.repealed)
+        for a in s.amounts:
+            _check_fact(problems, "financing.yaml", f"schemes[id={s.id}].amounts[{a.id}]", a.fact, today, s.repealed)
+    for p in content.prisbasbelopp:
+        # a base amount of a past year is history, not an expired claim
+        _check_fact(problems, "financing.yaml", f"prisbasbelopp[year={p.year}]", p.fact, today,
+                    may_be_expired=p.year < today.year)
+
+    # language levels
+    if not levels:
+        problems.append(Problem("language_levels.yaml", "levels", "no levels"))
+    for lv in levels.values():
+        path = f"levels[id={lv.id}]"
+        _check_fact(problems, "language_levels.yaml", path, lv.fact, today)
+        if isinstance(lv.course, dict):
+            for sub, raw in _nested_facts(lv.course, f"{path}.course"):
+                ctx = _Ctx("language_levels.yaml", problems)
+                _check_fact(problems, "language_levels.yaml", sub, ctx.fact(raw, sub, lv.fact), today)
+    return problems
+
+
+def check(root: str | Path = CONTENT_DIR, *, today: date | None = None) -> tuple[Content | None, list[Problem]]:
+    """Parse and validate; returns (content or None if unparseable, every problem)."""
+    problems: list[Problem] = []
+    content = load_content(root, problems=problems)
+    problems.extend(validate(content, today=today))
+    return content, problems

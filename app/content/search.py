@@ -1,0 +1,352 @@
+"""One search over occupation names, occupation groups, keywords and skills.
+
+The catalogue is small (about 11,000 labels with the full taxonomy), so the search runs on an
+in-memory index built once per process from the database and rebuilt when the catalogue
+version changes (``flask content load``/``import-jobtech`` bump it and call
+``invalidate()``). That makes it behave identically on SQLite and PostgreSQL.
+
+Matching works on folded text (case-insensitive; å/ä→a, ö→o, é→e, punctuation → space) and
+ranks in tiers: exact label, label prefix, word prefix (every query word starts a word of
+the label), infix (the query inside a compound: ``förare`` in ``Lastbilsförare``), then
+typo-tolerant (edit distance 1, or 2 for long words; ``undersköterka``, ``snickre``). Within
+a tier occupation names come before groups, keywords and skills, then shorter labels.
+"""
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+import threading
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.content.models import (
+    CatalogueMeta, Keyword, KeywordRelation, OccupationGroup, OccupationName, Skill,
+)
+
+KINDS = ("occupation", "group", "keyword", "skill")
+_KIND_BONUS = {"occupation": 3.0, "group": 2.0, "keyword": 1.0, "skill": 0.0}
+TIER_EXACT, TIER_PREFIX, TIER_WORD_PREFIX, TIER_INFIX, TIER_FUZZY = 100.0, 90.0, 80.0, 70.0, 60.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str                  # occupation | group | keyword | skill
+    id: str                    # concept id (skills: skill id; groups: concept id or SSYK code)
+    label: str
+    group_id: str | None       # the occupation group's concept id (occupations, keywords)
+    group_label: str | None
+    ssyk: str | None           # the group's SSYK code
+    score: float
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, punctuation to single spaces: 'Undersköterska, hemtjänst' → 'underskoterska hemtjanst'."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    out = []
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch if ch.isalnum() else " ")
+    return " ".join("".join(out).split())
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f" {text} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance, giving up (returning limit+1) once above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, prev2[j - 2] + 1)
+            cur[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def _max_typos(token: str) -> int:
+    return 0 if len(token) < 4 else 1 if len(token) < 8 else 2
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    id: str
+    label: str
+    text: str                  # folded label (or alias) matched against
+    words: tuple[str, ...]
+    group_id: str | None
+    group_label: str | None
+    ssyk: str | None
+    penalty: float = 0.0
+
+
+class SearchIndex:
+    def __init__(self, entries: Iterable[_Entry]):
+        self.entries = list(entries)
+        self.by_text: dict[str, list[int]] = defaultdict(list)
+        words: list[tuple[str, int]] = []
+        self.trigrams: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self.entries):
+            self.by_text[entry.text].append(i)
+            for w in set(entry.words):
+                words.append((w, i))
+            for tri in _trigrams(entry.text):
+                self.trigrams[tri].append(i)
+        words.sort()
+        self.words = [w for w, _ in words]
+        self.word_entries = [i for _, i in words]
+        self.vocab: list[str] | None = None
+        self._build_vocabulary()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _word_prefix(self, prefix: str) -> set[int]:
+        lo = bisect.bisect_left(self.words, prefix)
+        hi = bisect.bisect_left(self.words, prefix + "\uffff")
+        return set(self.word_entries[lo:hi])
+
+    def _containing(self, token: str) -> set[int]:
+        grams = sorted(_trigrams(token) - {f" {token[:2]}", f"{token[-2:]} "}, key=lambda g: len(self.trigrams.get(g, ())))
+        grams = [g for g in grams if g.strip() == g] or sorted(_trigrams(token))
+        if not grams:
+            return set()
+        result = set(self.trigrams.get(grams[0], ()))
+        for gram in grams[1:]:
+            if not result:
+                break
+            result.intersection_update(self.trigrams.get(gram, ()))
+        return {i for i in result if token in self.entries[i].text}
+
+    def _build_vocabulary(self) -> None:
+        freq: Counter[str] = Counter(self.words)
+        self.vocab = list(freq)
+        self.vocab_freq = freq
+        self.vocab_trigrams: dict[str, list[int]] = defaultdict(list)
+        for i, word in enumerate(self.vocab):
+            for gram in _trigrams(word):
+                self.vocab_trigrams[gram].append(i)
+
+    def correct(self, token: str) -> str | None:
+        """The closest known word within the typo budget (ties: the more common word)."""
+        limit = _max_typos(token)
+        if limit == 0:
+            return None
+        if self.vocab is None:
+            self._build_vocabulary()
+        counts: Counter[int] = Counter()
+        for gram in _trigrams(token):
+            counts.update(self.vocab_trigrams.get(gram, ()))
+        best: tuple[float, int, str] | None = None
+        for i, _n in counts.most_common(80):
+            word = self.vocab[i]
+            d: float = _distance(token, word, limit)
+            if d > limit and len(word) > len(token):      # a typo in a word typed only in part
+                d = _distance(token, word[: len(token)], limit) + 0.5
+            if d <= limit:
+                candidate = (d, -self.vocab_freq[word], word)
+                if best is None or candidate < best:
+                    best = candidate
+        return best[2] if best else None
+
+    def _known(self, token: str) -> bool:
+        return bool(self._word_prefix(token)) or (len(token) >= 3 and bool(self._containing(token)))
+
+    def search(self, query: str, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Hit]:
+        q = fold(query)
+        if not q:
+            return []
+        allowed = set(kinds) if kinds else None
+        scored: dict[int, float] = {}
+
+        tokens = q.split()
+        variants: list[tuple[str, float]] = [(q, 0.0)]   # (folded query, penalty)
+        variants += [(alt, 5.0) for alt in _synonym_variants(q)]
+        if not all(self._known(t) for t in tokens):
+            # typo tolerance: correct unknown words to the nearest known word
+            fixed = " ".join(t if self._known(t) else (self.correct(t) or t) for t in tokens)
+            if fixed != q:
+                variants.append((fixed, 40.0))
+                variants += [(alt, 45.0) for alt in _synonym_variants(fixed)]
+
+        for variant, penalty in variants:
+            self._match(variant, penalty, allowed, scored)
+
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.entries[kv[0]].label))
+        hits: list[Hit] = []
+        seen: set[tuple[str, str]] = set()
+        for i, score in ranked:
+            entry = self.entries[i]
+            key = (entry.kind, entry.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            hits.append(Hit(entry.kind, entry.id, entry.label, entry.group_id, entry.group_label,
+                            entry.ssyk, round(score, 2)))
+            if len(hits) >= limit:
+                break
+        return hits
+
+    def _match(self, variant: str, penalty: float, allowed: set[str] | None, scored: dict[int, float]) -> None:
+        def offer(i: int, tier: float) -> None:
+            entry = self.entries[i]
+            if allowed is not None and entry.kind not in allowed:
+                return
+            score = tier - penalty + _KIND_BONUS[entry.kind] - entry.penalty - min(len(entry.text), 60) / 100
+            if score > scored.get(i, -1000.0):
+                scored[i] = score
+
+        for i in self.by_text.get(variant, ()):
+            offer(i, TIER_EXACT)
+        tokens = variant.split()
+        candidates = None
+        for token in tokens:    # word prefix: every query word starts some word of the label
+            found = self._word_prefix(token)
+            candidates = found if candidates is None else candidates & found
+        for i in candidates or ():
+            offer(i, TIER_PREFIX if self.entries[i].text.startswith(variant) else TIER_WORD_PREFIX)
+        if len(variant.replace(" ", "")) >= 3:    # infix: inside compounds ("förare" in "lastbilsförare")
+            candidates = None
+            for token in tokens:
+                found = self._containing(token)
+                candidates = found if candidates is None else candidates & found
+            for i in candidates or ():
+                offer(i, TIER_PREFIX if self.entries[i].text.startswith(variant) else TIER_INFIX)
+
+
+def _load_synonyms() -> tuple[dict[str, str], dict[str, str]]:
+    import yaml
+
+    with open(Path(__file__).resolve().parent / "data" / "search_synonyms.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    words = {fold(k): fold(v) for k, v in (data.get("words") or {}).items()}
+    heads = {fold(k): fold(v) for k, v in (data.get("compound_heads") or {}).items()}
+    return words, heads
+
+
+_SYNONYMS: tuple[dict[str, str], dict[str, str]] | None = None
+
+
+def _synonym_variants(text: str) -> list[str]:
+    """Everyday words for titles the taxonomy spells differently ("busschaufför" → "bussförare")."""
+    global _SYNONYMS
+    if _SYNONYMS is None:
+        _SYNONYMS = _load_synonyms()
+    words, heads = _SYNONYMS
+    out = []
+    if text in words:
+        out.append(words[text])
+    replaced = []
+    for token in text.split():
+        new = words.get(token, token)
+        for typed, canonical in heads.items():
+            if new.endswith(typed) and len(new) > len(typed):
+                new = new[: -len(typed)] + canonical
+                break
+        replaced.append(new)
+    alt = " ".join(replaced)
+    if alt != text and alt not in out:
+        out.append(alt)
+    return out
+
+
+# --- building the index from the database -----------------------------------------------------
+
+def build_index(session: Session) -> SearchIndex:
+    groups = {g.ssyk: g for g in session.execute(select(OccupationGroup)).scalars()}
+    entries: list[_Entry] = []
+
+    def add(kind: str, id: str, label: str, group: OccupationGroup | None, alias: str | None = None,
+            penalty: float = 0.0) -> None:
+        text = fold(alias or label)
+        if not text:
+            return
+        entries.append(_Entry(kind, id, label, text, tuple(text.split()),
+                              group.concept_id if group else None, group.label if group else None,
+                              group.ssyk if group else None, penalty))
+
+    for g in groups.values():
+        gid = g.concept_id or g.ssyk
+        add("group", gid, g.label, g)
+        for locale in ("sv", "sv@lattlast"):
+            alias = (g.labels or {}).get(locale)
+            if alias and fold(alias) != fold(g.label):
+                add("group", gid, g.label, g, alias=alias, penalty=0.5)
+    occupation_groups: dict[str, OccupationGroup] = {}
+    for o in session.execute(select(OccupationName)).scalars():
+        group = groups.get(o.group_ssyk)
+        occupation_groups[o.id] = group
+        add("occupation", o.id, o.label, group)
+    keywords = {k.id: k.label for k in session.execute(select(Keyword)).scalars()}
+    linked: set[str] = set()
+    for rel in session.execute(select(KeywordRelation)).scalars():
+        label = keywords.get(rel.keyword_id)
+        if label is None:
+            continue
+        if rel.target_type == "occupation-name":
+            add("keyword", rel.keyword_id, label, occupation_groups.get(rel.target_id))
+            linked.add(rel.keyword_id)
+    for kid, label in keywords.items():
+        if kid not in linked:
+            add("keyword", kid, label, None, penalty=1.0)   # education/skill synonyms rank lower
+    for s in session.execute(select(Skill)).scalars():
+        add("skill", s.id, s.label, None)
+    return SearchIndex(entries)
+
+
+_cache: dict[str, tuple[str, SearchIndex]] = {}
+_lock = threading.Lock()
+
+
+def _version(session: Session) -> str:
+    row = session.execute(select(CatalogueMeta.value).where(CatalogueMeta.key == "version")).scalar()
+    return row or "0"
+
+
+def get_index(session: Session) -> SearchIndex:
+    """The process-wide index for this database, rebuilt when the catalogue version changes."""
+    bind = session.get_bind()
+    key = str(bind.url)
+    version = _version(session)
+    cached = _cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        index = build_index(session)
+        _cache[key] = (version, index)
+        return index
+
+
+def invalidate() -> None:
+    _cache.clear()
+
+
+def search(session: Session, query: str, *, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Hit]:
+    """Top ``limit`` hits for ``query`` (see module docstring for the ranking)."""
+    if kinds is not None:
+        unknown = set(kinds) - set(KINDS)
+        if unknown:
+            raise ValueError(f"unknown kind(s) {sorted(unknown)}; known: {', '.join(KINDS)}")
+    return get_index(session).search(query, kinds=kinds, limit=limit)
