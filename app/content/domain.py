@@ -128,10 +128,12 @@ class Amount:
     kind: str | None
     year: int | None
     fact: Fact
+    qualifiers: Mapping[str, Any] = field(default_factory=dict)   # e.g. {"children": 2}
 
     @property
     def id(self) -> str:
-        return f"{self.key}:{self.pace}:{self.year}"
+        extra = "".join(f":{k}={v}" for k, v in sorted(self.qualifiers.items()) if not isinstance(v, (dict, list)))
+        return f"{self.key}:{self.pace}:{self.year}{extra}"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class FinancingScheme:
     repealed: bool
     rules: tuple[Rule, ...]
     amounts: tuple[Amount, ...]
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

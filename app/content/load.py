@@ -68,14 +68,17 @@ def _load(session: Session, content: Content, report: LoadReport) -> None:
 
     report.counts["financing_schemes"] = upsert_counts(session, FinancingScheme, [
         {"id": s.id, "provider": s.provider, "name": _loc(s.name), "summary": _loc(s.summary),
-         "apply_url": s.apply_url, "repealed": s.repealed} for s in content.schemes.values()], ("id",))
-    report.counts["financing_rules"] = sync(session, FinancingRule, [
+         "apply_url": s.apply_url, "repealed": s.repealed, "extra": _jsonable(dict(s.extra))}
+        for s in content.schemes.values()], ("id",))
+    # (duplicates are errors for `content check`; here the last one wins)
+    report.counts["financing_rules"] = sync(session, FinancingRule, _unique([
         {"scheme_id": s.id, "key": r.key, "value": _jsonable(r.value), "description": _loc(r.description), **r.fact.columns()}
-        for s in content.schemes.values() for r in s.rules], ("scheme_id", "key"))
-    report.counts["financing_amounts"] = sync(session, FinancingAmount, [
+        for s in content.schemes.values() for r in s.rules], ("scheme_id", "key")), ("scheme_id", "key"))
+    report.counts["financing_amounts"] = sync(session, FinancingAmount, _unique([
         {"id": f"{s.id}:{a.id}", "scheme_id": s.id, "key": a.key, "pace": a.pace, "year": a.year,
-         "value": a.value, "unit": a.unit, "kind": a.kind, **a.fact.columns()}
-        for s in content.schemes.values() for a in s.amounts], ("id",))
+         "value": a.value, "unit": a.unit, "kind": a.kind, "qualifiers": _jsonable(dict(a.qualifiers)),
+         **a.fact.columns()}
+        for s in content.schemes.values() for a in s.amounts], ("id",)), ("id",))
     report.counts["prisbasbelopp"] = sync(session, PrisBasbelopp, [
         {"year": p.year, "value": p.value, **p.fact.columns()} for p in content.prisbasbelopp], ("year",))
 
@@ -154,6 +157,10 @@ def _load(session: Session, content: Content, report: LoadReport) -> None:
 
 def upsert_counts(session: Session, model, rows, pk) -> tuple[int, int, int, int]:
     return upsert(session, model, rows, pk) + (0,)
+
+
+def _unique(rows: list[dict], pk: tuple[str, ...]) -> list[dict]:
+    return list({tuple(r[k] for k in pk): r for r in rows}.values())
 
 
 def _loc(value):

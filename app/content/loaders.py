@@ -31,8 +31,9 @@ MIN_EDUCATIONS = 30
 COMPETENCES_PER_OCCUPATION = (10, 25)
 # Financing schemes the product explains; each must be in financing.yaml (repealed ones too,
 # so the app can say "no longer available").
-REQUIRED_SCHEMES = ("studiemedel", "omstallningsstudiestod", "studiestartsstod",
-                    "etableringsersattning", "aktivitetsstod", "utvecklingsersattning")
+REQUIRED_SCHEMES = ("csn-studiemedel", "omstallningsstudiestod", "studiestartsstod",
+                    "etableringsersattning", "aktivitetsstod", "utvecklingsersattning",
+                    "a-kassa-vid-studier")
 FACT_KEYS = ("source_url", "source_name", "retrieved", "valid_from", "valid_to", "status", "formula")
 _SSYK = re.compile(r"^\d{4}$")
 
@@ -306,6 +307,9 @@ def _int_or_none(value: Any) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_AMOUNT_KNOWN = {"key", "pace", "value", "unit", "kind", "year", "description", "note", *FACT_KEYS}
+
+
 def parse_financing(ctx: _Ctx, data: Any) -> tuple[dict, tuple]:
     schemes: dict[str, FinancingScheme] = {}
     pbb = []
@@ -341,10 +345,11 @@ def parse_financing(ctx: _Ctx, data: Any) -> tuple[dict, tuple]:
             if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
                 ctx.error(_join(apath, "value"), f"expected a number, got {value!r}")
                 value = None
+            qualifiers = {k: v for k, v in amount.items() if k not in _AMOUNT_KNOWN}
             a = Amount(key, _int_or_none(amount.get("pace")), None if value is None else float(value),
                        None if amount.get("unit") is None else str(amount["unit"]),
                        None if amount.get("kind") is None else str(amount["kind"]),
-                       _int_or_none(amount.get("year")), ctx.fact(amount, apath))
+                       _int_or_none(amount.get("year")), ctx.fact(amount, apath), qualifiers)
             if a.id in seen_amounts:
                 ctx.error(apath, f"duplicate amount {a.id} (key:pace:year)")
             seen_amounts.add(a.id)
@@ -354,8 +359,12 @@ def parse_financing(ctx: _Ctx, data: Any) -> tuple[dict, tuple]:
         schemes[sid] = FinancingScheme(
             id=sid, provider=item.get("provider"), name=item.get("name"), summary=item.get("summary"),
             apply_url=item.get("apply_url"), repealed=bool(item.get("repealed", False)),
-            rules=tuple(rules), amounts=tuple(amounts))
+            rules=tuple(rules), amounts=tuple(amounts),
+            extra={k: v for k, v in item.items() if k not in _SCHEME_KNOWN})
     return schemes, tuple(pbb)
+
+
+_SCHEME_KNOWN = {"id", "provider", "name", "summary", "apply_url", "repealed", "rules", "amounts"}
 
 
 # --- language levels -----------------------------------------------------------------------
@@ -538,7 +547,9 @@ def validate(content: Content, *, today: date | None = None) -> list[Problem]:
         for r in s.rules:
             _check_fact(problems, "financing.yaml", f"schemes[id={s.id}].rules[key={r.key}]", r.fact, today, s.repealed)
         for a in s.amounts:
-            _check_fact(problems, "financing.yaml", f"schemes[id={s.id}].amounts[{a.id}]", a.fact, today, s.repealed)
+            # an amount of a past year is a historical record (e.g. to verify a formula), not a claim about today
+            historical = s.repealed or (a.year is not None and a.year < today.year)
+            _check_fact(problems, "financing.yaml", f"schemes[id={s.id}].amounts[{a.id}]", a.fact, today, historical)
     for p in content.prisbasbelopp:
         # a base amount of a past year is history, not an expired claim
         _check_fact(problems, "financing.yaml", f"prisbasbelopp[year={p.year}]", p.fact, today,

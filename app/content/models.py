@@ -224,6 +224,7 @@ class FinancingScheme(SQLModel, table=True):
     summary: Optional[dict] = _json()
     apply_url: Optional[str] = None
     repealed: bool = False
+    extra: Optional[dict] = _json()             # parts, notes and other curated detail
 
 
 class FinancingRule(FactColumns, table=True):
@@ -244,6 +245,7 @@ class FinancingAmount(FactColumns, table=True):
     value: Optional[float] = None
     unit: Optional[str] = Field(default=None, max_length=40)
     kind: Optional[str] = Field(default=None, max_length=40)
+    qualifiers: Optional[dict] = _json()        # e.g. {"children": 2}
 
 
 class PrisBasbelopp(FactColumns, table=True):

@@ -59,6 +59,7 @@ def upgrade() -> None:
     sa.Column('summary', sa.JSON(), nullable=True),
     sa.Column('apply_url', sa.String(), nullable=True),
     sa.Column('repealed', sa.Boolean(), nullable=False),
+    sa.Column('extra', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('keyword',
@@ -201,6 +202,7 @@ def upgrade() -> None:
     sa.Column('value', sa.Float(), nullable=True),
     sa.Column('unit', sa.String(length=40), nullable=True),
     sa.Column('kind', sa.String(length=40), nullable=True),
+    sa.Column('qualifiers', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['scheme_id'], ['financing_scheme.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
