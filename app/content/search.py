@@ -146,7 +146,7 @@ class SearchIndex:
             for gram in _trigrams(word):
                 self.vocab_trigrams[gram].append(i)
 
-    def correct(self, token: str) -> str | None:
+    def correct(self, token: str, prefer_common: bool = False) -> str | None:
         """The closest known word within the typo budget (ties: the more common word)."""
         limit = _max_typos(token)
         if limit == 0:
@@ -163,7 +163,8 @@ class SearchIndex:
             if d > limit and len(word) > len(token):      # a typo in a word typed only in part
                 d = _distance(token, word[: len(token)], limit) + 0.5
             if d <= limit:
-                candidate = (d, -self.vocab_freq[word], word)
+                candidate = ((0, -self.vocab_freq[word], word) if prefer_common
+                             else (d, -self.vocab_freq[word], word))
                 if best is None or candidate < best:
                     best = candidate
         return best[2] if best else None
@@ -190,6 +191,12 @@ class SearchIndex:
 
         for variant, penalty in variants:
             self._match(variant, penalty, allowed, scored)
+        if not scored and len(tokens) > 1:
+            # every word is known but not together ("personlig assistant"): try the most
+            # common word within the typo budget for each
+            fixed = " ".join(self.correct(t, prefer_common=True) or t for t in tokens)
+            if fixed != q:
+                self._match(fixed, 40.0, allowed, scored)
 
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.entries[kv[0]].label))
         hits: list[Hit] = []

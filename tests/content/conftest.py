@@ -1,0 +1,122 @@
+"""Content fixtures: one real database per backend (SQLite file, local PostgreSQL), migrated,
+with the curated default loaded and the real JobTech exports imported once per session."""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from sqlmodel import Session
+
+from app.content.cli import init_app
+from app.content.importers.jobtech import import_jobtech
+from app.content.load import load_curated
+from app.content.loaders import load_content
+from app.db import init_app as db_init_app
+from app.db import make_engine, upgrade
+
+JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "jobtech"
+PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _pg_answers() -> bool:
+    try:
+        engine = sa.create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def jobtech_dir() -> Path:
+    assert (JOBTECH_DIR / "skills.json").is_file(), f"JobTech exports not found in {JOBTECH_DIR}"
+    return JOBTECH_DIR
+
+
+@pytest.fixture(scope="session")
+def content():
+    from app.content.loaders import CONTENT_DIR, check
+
+    parsed, _problems = check(CONTENT_DIR)
+    return parsed
+
+
+def _make_url(kind: str, tmp_path_factory) -> tuple[str, callable]:
+    if kind == "sqlite":
+        path = tmp_path_factory.mktemp("db") / "catalogue.sqlite3"
+        return f"sqlite:///{path}", lambda: None
+    if not _pg_answers():
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL at 127.0.0.1:5432 does not answer (required in CI)")
+        pytest.skip("PostgreSQL does not answer")
+    name = f"vagval_t_{secrets.token_hex(6)}"
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}", drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db_url(request, tmp_path_factory):
+    """A freshly migrated, empty database (one per test)."""
+    url, drop = _make_url(request.param, tmp_path_factory)
+    upgrade(url)
+    yield url
+    drop()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def catalogue_engine(request, tmp_path_factory, jobtech_dir, content):
+    """Migrated, curated default loaded, full taxonomy imported (once per backend per session)."""
+    url, drop = _make_url(request.param, tmp_path_factory)
+    upgrade(url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        load_curated(session, content)
+        import_jobtech(session, jobtech_dir)
+    yield engine
+    engine.dispose()
+    drop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_catalogue_engine(tmp_path_factory, jobtech_dir, content):
+    url, _drop = _make_url("sqlite", tmp_path_factory)
+    upgrade(url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        load_curated(session, content)
+        import_jobtech(session, jobtech_dir)
+    yield engine
+    engine.dispose()
+
+
+def make_cli_app(database_url: str) -> Flask:
+    """A minimal app with the db layer and the content CLI (not the whole create_app)."""
+    app = Flask("content_test")
+    app.config["DATABASE_URL"] = database_url
+    db_init_app(app)
+    init_app(app)
+    return app
+
+
+@pytest.fixture
+def copy_exports(tmp_path, jobtech_dir):
+    def copy() -> Path:
+        target = tmp_path / "exports"
+        shutil.copytree(jobtech_dir, target)
+        return target
+    return copy
