@@ -27,8 +27,8 @@ def create_app(config: Config | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     htmx.init_app(app)
-    assets.init_app(app)
     Compress(app)
+    assets.init_app(app)          # after Compress: its hook must run first
     limiter.init_app(app)
     pages.init_app(app)
     register_flows(app)

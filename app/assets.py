@@ -66,7 +66,23 @@ def build_command() -> None:
         click.echo(f"{src} -> dist/{dst}")
 
 
+class HashedAssetCache:
+    """Flask-Compress cache that remembers compressed hashed assets only (they never change)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self._data.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if "/static/dist/" in key:
+            self._data[key] = value
+
+
 def init_app(app: Flask) -> None:
+    app.config.setdefault("COMPRESS_CACHE_BACKEND", HashedAssetCache)
+    app.config.setdefault("COMPRESS_CACHE_KEY", lambda request: request.path)
     app.extensions["vagval_assets"] = load_manifest()
     app.jinja_env.globals["asset_url"] = asset_url
     app.cli.add_command(assets_cli)
@@ -76,6 +92,12 @@ def init_app(app: Flask) -> None:
         from flask import request
 
         if request.path.startswith("/static/dist/") and response.status_code == 200:
+            # Buffer the small hashed file so Flask-Compress compresses it once and caches it.
+            response.direct_passthrough = False
+            original = response.response
+            response.make_sequence()
+            if hasattr(original, "close"):
+                original.close()
             response.cache_control.public = True
             response.cache_control.max_age = YEAR
             response.cache_control.immutable = True

@@ -47,9 +47,9 @@ class Config:
     RATELIMIT_RESUME: str = "10 per minute;60 per hour"
     BABEL_DEFAULT_LOCALE: str = "sv"
     BABEL_TRANSLATION_DIRECTORIES: str = str(REPO_ROOT / "translations")
-    COMPRESS_MIMETYPES: tuple[str, ...] = ("text/html", "text/css", "application/javascript",
-                                           "application/json", "image/svg+xml")
-    COMPRESS_ALGORITHM: tuple[str, ...] = ("br", "gzip")
+    COMPRESS_MIMETYPES: tuple[str, ...] = ("text/html", "text/css", "text/javascript", "application/javascript",
+                                           "application/json", "image/svg+xml", "text/calendar")
+    COMPRESS_ALGORITHM: str = "br,gzip"
     COMPRESS_MIN_SIZE: int = 300
     SEND_FILE_MAX_AGE_DEFAULT: int = 300
     extra: dict = field(default_factory=dict)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 
@@ -38,15 +39,19 @@ class AppForm(FlaskForm):
         return out
 
 
-class ChoiceField(RadioField):
-    """Radios whose invalid-choice message is ours."""
+def _choices(pairs):
+    return [SelectChoice(value, label) for value, label in pairs]
 
-    def __init__(self, label=None, validators=None, message=None, **kwargs):
-        super().__init__(label, validators, validate_choice=False, **kwargs)
+
+class ChoiceField(RadioField):
+    """Radios whose invalid-choice message is ours. `choices` are (value, label) pairs."""
+
+    def __init__(self, label=None, validators=None, message=None, choices=(), **kwargs):
+        super().__init__(label, validators, validate_choice=False, choices=_choices(choices), **kwargs)
         self.choice_message = message or _l("Choose one of the options.")
 
     def pre_validate(self, form):
-        if self.data not in {value for value, _label in self.choices}:
+        if self.data not in {c.value for c in self.choices}:
             raise ValidationError(self.choice_message)
 
 
@@ -57,15 +62,15 @@ class MultiChoiceField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
     def __init__(self, label=None, validators=None, min_choices=1, max_choices=None,
-                 message=None, max_message=None, **kwargs):
-        super().__init__(label, validators, validate_choice=False, **kwargs)
+                 message=None, max_message=None, choices=(), **kwargs):
+        super().__init__(label, validators, validate_choice=False, choices=_choices(choices), **kwargs)
         self.min_choices = min_choices
         self.max_choices = max_choices
         self.min_message = message or _l("Choose at least one option.")
         self.max_message = max_message
 
     def pre_validate(self, form):
-        values = {value for value, _label in self.choices}
+        values = {c.value for c in self.choices}
         data = self.data or []
         if any(item not in values for item in data):
             raise ValidationError(_l("Choose among the options shown."))

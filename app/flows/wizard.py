@@ -128,7 +128,7 @@ def summarise(form: AppForm) -> list[str]:
         if name == "csrf_token" or f.data in (None, "", []):
             continue
         if hasattr(f, "choices") and f.choices:
-            labels = dict((value, str(label)) for value, label in f.choices)
+            labels = {c.value: str(c.label) for c in f.choices}
             chosen = f.data if isinstance(f.data, list) else [f.data]
             lines.append(", ".join(labels.get(v, str(v)) for v in chosen))
         else:
@@ -170,7 +170,7 @@ def check_rows(flow: Flow, plan) -> list[dict]:
         saved = store.answers_for(plan, flow.step_id(step))
         form = step.form(formdata=None, data=saved)
         values = (step.summarise or summarise)(form) if saved else []
-        rows.append({"step": step, "answered": bool(saved), "values": values,
+        rows.append({"step": step, "answered": bool(saved), "answers": values,
                      "change_url": flow.url_for_step(step.key, next="check")})
     return rows
 

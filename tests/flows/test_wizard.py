@@ -1,0 +1,186 @@
+"""The four areas: every question page, saving at once, moving on, validation, statuses."""
+from __future__ import annotations
+
+import pytest
+
+from app.flows import FLOWS
+from tests.conftest import csrf_token
+from tests.pages import assert_page_invariants, soup, text_of
+
+STEP_URLS = [(f.name, s.key, f"/{f.name}/fraga/{s.key}") for f in FLOWS for s in f.steps]
+
+VALID = {
+    "upptacka.goal": {"goal": "study"},
+    "upptacka.worries": {"worries": ["money", "swedish"]},
+    "inventera.education": {"level": "compulsory", "country": "abroad"},
+    "inventera.swedish": {"level": "sfi_c"},
+    "inventera.home": {"municipality": "Malmö", "max_commute": "45"},
+    "besluta.priorities": {"priorities": ["pay", "near_home"]},
+    "agera.commitment": {"when": "på måndag efter frukost", "then": "ringer jag Komvux"},
+}
+
+
+def test_every_step_has_valid_test_data():
+    assert set(VALID) == {f"{flow}.{key}" for flow, key, _ in STEP_URLS}
+
+
+@pytest.mark.parametrize("flow,key,url", STEP_URLS)
+def test_question_page_renders_with_invariants(client, flow, key, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    doc = assert_page_invariants(response)
+    assert doc.find("a", class_="back-link")
+    assert "Fråga" in text_of(doc.find(class_="caption"))
+
+
+@pytest.mark.parametrize("flow,key,url", STEP_URLS)
+def test_valid_answer_is_saved_and_moves_on(client, flow, key, url):
+    data = dict(VALID[f"{flow}.{key}"], csrf_token=csrf_token(client, url))
+    response = client.post(url, data=data)
+    assert response.status_code == 303
+    flow_obj = next(f for f in FLOWS if f.name == flow)
+    i = flow_obj.index_of(key)
+    expected = (f"/{flow}/fraga/{flow_obj.steps[i + 1].key}" if i + 1 < len(flow_obj.steps)
+                else f"/{flow}/svar")
+    assert response.headers["Location"] == expected
+    # Saved at once: the page shows it again after a "refresh".
+    doc = soup(client.get(url).get_data(as_text=True))
+    for name, value in VALID[f"{flow}.{key}"].items():
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            el = doc.find("input", attrs={"name": name, "value": v})
+            assert el is not None, (name, v)
+            if el.get("type") in ("radio", "checkbox"):
+                assert el.has_attr("checked")
+
+
+@pytest.mark.parametrize("flow,key,url", STEP_URLS)
+def test_empty_answer_gets_message_at_the_field(client, flow, key, url):
+    response = client.post(url, data={"csrf_token": csrf_token(client, url)})
+    assert response.status_code == 422
+    doc = assert_page_invariants(response)
+    summary = doc.find(id="error-summary")
+    assert summary is not None
+    messages = [text_of(m) for m in doc.find_all(class_="error-message")]
+    assert messages, "no message at the field"
+    for link in summary.find_all("a"):
+        assert doc.find(id=link["href"][1:]) is not None, link["href"]
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("sv", "Skriv ett heltal"), ("ar", "أدخل عددًا صحيحًا"), ("en", "Enter a whole number")])
+def test_wrong_type_is_translated_and_typed_value_kept(client, lang, expected):
+    url = "/inventera/fraga/home"
+    client.get(f"{url}?lang={lang}")
+    response = client.post(url, data={"csrf_token": csrf_token(client, url), "municipality": "Lund",
+                                      "max_commute": "fyrtio"})
+    assert response.status_code == 422
+    doc = soup(response.get_data(as_text=True))
+    assert doc.find("input", attrs={"name": "max_commute"})["value"] == "fyrtio"
+    assert doc.find("input", attrs={"name": "municipality"})["value"] == "Lund"
+    message = text_of(doc.find(id="max_commute-error"))
+    assert expected in message, message
+
+
+def test_absurd_length_is_refused_politely(client):
+    url = "/agera/fraga/commitment"
+    long_text = "x" * 5000
+    response = client.post(url, data={"csrf_token": csrf_token(client, url), "when": long_text,
+                                      "then": "ringa"})
+    assert response.status_code == 422
+    assert "200" in text_of(soup(response.get_data(as_text=True)).find(id="when-error"))
+
+
+def test_huge_body_gets_a_translated_page_not_a_500(client):
+    response = client.post("/agera/fraga/commitment", data={"when": "x" * 200_000})
+    assert response.status_code == 413
+    assert_page_invariants(response)
+
+
+def test_choice_outside_the_options_is_refused(client):
+    url = "/inventera/fraga/swedish"
+    response = client.post(url, data={"csrf_token": csrf_token(client, url), "level": "sfi_z"})
+    assert response.status_code == 422
+    assert text_of(soup(response.get_data(as_text=True)).find(id="level-error"))
+
+
+@pytest.mark.parametrize("token", [None, "forged-token"])
+def test_missing_or_forged_csrf_keeps_input_and_explains(client, token):
+    url = "/inventera/fraga/home"
+    client.get(url)
+    data = {"municipality": "Kiruna", "max_commute": "30"}
+    if token:
+        data["csrf_token"] = token
+    response = client.post(url, data=data)
+    assert response.status_code == 400
+    doc = assert_page_invariants(response)
+    assert doc.find("input", attrs={"name": "municipality"})["value"] == "Kiruna"
+    assert "säkerhet" in text_of(doc.find(id="error-summary"))
+    # Nothing was saved.
+    assert soup(client.get(url).get_data(as_text=True)).find("input", attrs={"name": "municipality"})["value"] == ""
+
+
+def test_language_switch_from_a_question_keeps_even_unfinished_input(client):
+    url = "/inventera/fraga/home"
+    response = client.post(url, data={"csrf_token": csrf_token(client, url), "municipality": "Umeå",
+                                      "max_commute": "en timme", "_lang": "ar"})
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"{url}?lang=ar"
+    page = client.get(response.headers["Location"])
+    doc = assert_page_invariants(page, lang="ar", dir="rtl")
+    assert doc.find("input", attrs={"name": "municipality"})["value"] == "Umeå"
+    assert doc.find("input", attrs={"name": "max_commute"})["value"] == "en timme"
+
+
+def test_autosave_saves_without_navigating(client):
+    url = "/upptacka/fraga/goal"
+    response = client.post(url, data={"csrf_token": csrf_token(client, url), "goal": "change",
+                                      "_autosave": "1"}, headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert soup(client.get(url).get_data(as_text=True)).find("input", attrs={"value": "change"}).has_attr("checked")
+
+
+def test_start_page_shows_every_area_with_its_status(client):
+    doc = assert_page_invariants(client.get("/"))
+    tags = {t["id"]: text_of(t) for t in doc.select(".task-list .tag")}
+    assert tags == {f"status-{f.name}": "Inte påbörjat" for f in FLOWS}
+    url = "/inventera/fraga/swedish"
+    client.post(url, data={"csrf_token": csrf_token(client, url), "level": "sfi_d"})
+    tags = {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
+    assert tags["status-inventera"] == "Pågår"
+    url = "/besluta/fraga/priorities"
+    client.post(url, data={"csrf_token": csrf_token(client, url), "priorities": ["pay"]})
+    tags = {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
+    assert tags["status-besluta"] == "Klart"
+
+
+def test_too_many_priorities_are_refused(client):
+    url = "/besluta/fraga/priorities"
+    response = client.post(url, data={"csrf_token": csrf_token(client, url),
+                                      "priorities": ["pay", "near_home", "outlook", "interest"]})
+    assert response.status_code == 422
+    assert "3" in text_of(soup(response.get_data(as_text=True)).find(id="priorities-error"))
+
+
+def test_check_answers_lists_answers_with_change_links(client):
+    url = "/inventera/fraga/swedish"
+    client.post(url, data={"csrf_token": csrf_token(client, url), "level": "sfi_d"})
+    doc = assert_page_invariants(client.get("/inventera/svar"))
+    assert "SFI kurs D" in text_of(doc.find(class_="summary-list"))
+    change = doc.find("a", href="/inventera/fraga/swedish?next=check")
+    assert change is not None
+    response = client.post("/inventera/fraga/swedish?next=check",
+                           data={"csrf_token": csrf_token(client, url), "level": "sas_1"})
+    assert response.headers["Location"] == "/inventera/svar"
+
+
+@pytest.mark.parametrize("flow", [f.name for f in FLOWS])
+def test_flow_start_page(client, flow):
+    assert_page_invariants(client.get(f"/{flow}/"))
+
+
+def test_unknown_step_and_page_are_translated_404s(client):
+    for url in ("/inventera/fraga/nope", "/finns-inte"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "Sidan hittades inte" in text_of(assert_page_invariants(response).find("h1"))

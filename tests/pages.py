@@ -1,0 +1,42 @@
+"""Page invariants checked on every page a test fetches (A5's client_request idea)."""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html5lib")
+
+
+def text_of(node) -> str:
+    return re.sub(r"\s+", " ", node.get_text(" ")).strip()
+
+
+def assert_page_invariants(response, *, lang: str = "sv", dir: str = "ltr") -> BeautifulSoup:
+    html = response.get_data(as_text=True)
+    doc = soup(html)
+    root = doc.find("html")
+    assert root.get("lang") == lang and root.get("dir") == dir, (root.get("lang"), root.get("dir"))
+    h1s = doc.find_all("h1")
+    assert len(h1s) == 1, f"expected one <h1>, found {len(h1s)}"
+    title = text_of(doc.find("title"))
+    assert title.startswith(text_of(h1s[0])), (title, text_of(h1s[0]))
+    ids = [el["id"] for el in doc.find_all(id=True)]
+    assert len(ids) == len(set(ids)), f"duplicate ids: {sorted(i for i in ids if ids.count(i) > 1)}"
+    for form in doc.find_all("form"):
+        assert form.get("action") and form.get("method"), form
+        if form["method"].lower() == "post":
+            assert form.find("input", attrs={"name": "csrf_token"}), "POST form without CSRF token"
+    csp = response.headers["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", csp).group(1)
+    for script in doc.find_all("script"):
+        assert script.get("nonce") == nonce and script.get("src"), "inline or un-nonced script"
+    assert not doc.find_all("style"), "inline <style> breaks the CSP"
+    assert not doc.find_all(style=True), "style attributes break the CSP"
+    for el in doc.find_all(True):
+        assert not [a for a in el.attrs if a.startswith("on")], f"inline handler on <{el.name}>"
+    for img in doc.find_all("img"):
+        assert img.get("alt") is not None
+    return doc
