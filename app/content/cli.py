@@ -9,12 +9,13 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup
 from sqlmodel import Session
 
 from app.content.loaders import CONTENT_DIR, ContentError, check, load_content
 
 
-@click.group("content")
+@click.group("content", cls=AppGroup)
 def content_group() -> None:
     """The catalogue: content files, JobTech import, search."""
 

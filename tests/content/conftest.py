@@ -120,3 +120,18 @@ def copy_exports(tmp_path, jobtech_dir):
         shutil.copytree(jobtech_dir, target)
         return target
     return copy
+
+
+@pytest.fixture(name="make_cli_app")
+def make_cli_app_fixture():
+    """Build minimal CLI apps; their engines are disposed after the test."""
+    apps = []
+
+    def make(database_url: str) -> Flask:
+        app = make_cli_app(database_url)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["vagval_db"].dispose()
