@@ -162,6 +162,21 @@ class Target:
     reasons: tuple[Explanation, ...] = ()   # how preferences moved it
     preference_factor: float = 1.0
 
+    def __getattr__(self, name: str):
+        # Called only when normal lookup fails. ``rank_targets`` leaves ``missing`` and
+        # ``explanation`` of the groups that share skills with the person to be computed on
+        # first access (a set difference per group was most of the ranking time); equality,
+        # repr, ``asdict`` and ``replace`` all read attributes, so they see the full value.
+        lazy = self.__dict__.get("_lazy")
+        if lazy is None or name not in ("missing", "explanation"):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        profile, ranked = lazy
+        values = self.__dict__
+        values["missing"] = profile - values["have"]
+        values["explanation"] = _headline(ranked, values["have"])
+        del values["_lazy"]
+        return values[name]
+
 
 @dataclass(frozen=True)
 class EducationCover:
@@ -369,25 +384,18 @@ def _preference_factor(catalog: Catalog, group: Group, prefs: Preferences) -> tu
     return factor, tuple(reasons)
 
 
-def _top_sets(catalog: Catalog, index: CatalogIndex) -> tuple[frozenset[str], ...]:
-    """Per group, its ``MOST_IMPORTANT`` heaviest skills as a set (cached)."""
-    cached = catalog._cache.get("top_sets")
-    if cached is None:
-        cached = catalog._cache["top_sets"] = tuple(frozenset(r[:MOST_IMPORTANT]) for r in index.ranked_profile)
-    return cached
-
-
-def _target_templates(catalog: Catalog, index: CatalogIndex) -> tuple[dict, ...]:
-    """Per group, the field values of its Target for a person with none of its skills (cached).
+def _target_templates(catalog: Catalog, index: CatalogIndex) -> tuple[tuple[dict, ...], tuple[dict, ...]]:
+    """Per group, the field values of its Target for a person with none of its skills, and
+    the same without ``missing`` and ``explanation`` (computed lazily when skills are shared).
 
     ``rank_targets`` copies a template into each new Target's ``__dict__`` and overwrites the
-    person-dependent fields; every field of ``Target`` is present, so the result is an
-    ordinary, immutable, equal-comparing Target.
+    person-dependent fields, so every field of ``Target`` is present (or lazily computed)
+    and the result is an ordinary, immutable, equal-comparing Target. Cached per catalogue.
     """
     cached = catalog._cache.get("target_templates")
     if cached is None:
         empty: frozenset[str] = frozenset()
-        cached = tuple(
+        full = tuple(
             {
                 "group_id": g.id, "ssyk": g.ssyk, "label": g.label,
                 "score": 0.0, "match_score": 0.0, "coverage": 0.0, "similarity": 0.0,
@@ -396,8 +404,9 @@ def _target_templates(catalog: Catalog, index: CatalogIndex) -> tuple[dict, ...]
             }
             for g, ranked in zip(index.groups, index.ranked_profile)
         )
-        assert all(set(t) == {f.name for f in fields(Target)} for t in cached[:1])
-        catalog._cache["target_templates"] = cached
+        assert set(full[0]) == {f.name for f in fields(Target)} if full else True
+        shared = tuple({k: v for k, v in t.items() if k not in ("missing", "explanation")} for t in full)
+        cached = catalog._cache["target_templates"] = (full, shared)
     return cached
 
 
@@ -417,48 +426,50 @@ def rank_targets(catalog: Catalog, have: Iterable[str], *, preferences: Preferen
     match, fam_sim, terms, hits = _sparse_match(index, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
     groups = index.groups
     n_groups = len(groups)
-    tiebreak = index.tiebreak
 
-    # Deterministic order: score, then match, then SSYK code and id (precomputed tie-break).
+    # Deterministic order: score, then match, then SSYK code and id. Python's sort is
+    # stable, so sorting the positions pre-ordered by (SSYK, id) keeps that order in ties.
+    by_code = index.by_code
     if preferences is None:
         score = match
         factors = None
-        keyed = zip([-x for x in match], tiebreak, range(n_groups))
+        neg_score = [-x for x in match]
+        key = neg_score.__getitem__
     else:
         factors = [_preference_factor(catalog, g, preferences) for g in groups]
         score = [m * f for m, (f, _) in zip(match, factors)]
-        keyed = zip([-x for x in score], [-x for x in match], tiebreak, range(n_groups))
+        key = list(zip([-x for x in score], [-x for x in match])).__getitem__
     if top is None or top >= n_groups:
-        order = [item[-1] for item in sorted(keyed)]
+        order = sorted(by_code, key=key)
     else:
-        order = [item[-1] for item in heapq.nsmallest(max(0, top), keyed)]
+        order = heapq.nsmallest(max(0, top), by_code, key=key)   # stable as well
 
     # Build the results. Target is a frozen dataclass; its generated __init__ (one
     # object.__setattr__ per field) was most of the ranking time, so each Target starts from
-    # a cached per-group template of its fields for "has none of the skills" and only the
-    # person-dependent fields are written into its fresh __dict__ (see _target_templates).
+    # a cached per-group template of its fields (see _target_templates) and only the
+    # person-dependent fields are written into its fresh __dict__. For groups that share
+    # skills with the person, ``missing`` and ``explanation`` are computed on first access
+    # (Target.__getattr__).
     ranked_profile = index.ranked_profile
     group_family = index.group_family
-    templates = _target_templates(catalog, index)
-    top_sets = _top_sets(catalog, index)
+    templates, shared_templates = _target_templates(catalog, index)
     new = object.__new__
     results = []
     append = results.append
     for i in order:
         target = new(Target)
         values = target.__dict__
-        values.update(templates[i])
+        shared = hits.get(i)
+        if shared:   # shares skills with the profile
+            values.update(shared_templates[i])
+            values["have"] = frozenset(shared)
+            values["coverage"], values["similarity"] = terms[i]
+            values["_lazy"] = (groups[i].profile, ranked_profile[i])
+        else:
+            values.update(templates[i])
         values["score"] = score[i]
         values["match_score"] = match[i]
         values["family_similarity"] = fam_sim[group_family[i]]
-        shared = hits.get(i)
-        if shared:   # shares skills with the profile
-            has = frozenset(shared)
-            values["have"] = has
-            values["missing"] = values["missing"] - has
-            values["coverage"], values["similarity"] = terms[i]
-            if not top_sets[i].isdisjoint(has):   # else the "has none of the top" headline holds
-                values["explanation"] = _headline(ranked_profile[i], has)
         if factors is not None:
             values["preference_factor"], values["reasons"] = factors[i]
         append(target)

@@ -41,7 +41,7 @@ class CatalogIndex:
     group_family: tuple[int, ...] = ()           # per group: position of its family
     family_postings: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # skill id -> family positions
     family_norm: tuple[float, ...] = ()          # per family: sqrt(sum of squared weights)
-    tiebreak: tuple[int, ...] = ()               # per group: its rank by (SSYK code, id)
+    by_code: tuple[int, ...] = ()                # group positions ordered by (SSYK code, id)
 
 
 def build_index(catalog: Catalog, idf: IdfFunction = default_idf) -> CatalogIndex:
@@ -80,16 +80,9 @@ def build_index(catalog: Catalog, idf: IdfFunction = default_idf) -> CatalogInde
         families=families,
         group_family=tuple(family_pos[g.ssyk[:FAMILY_DIGITS]] for g in groups),
         family_postings={s: tuple(p) for s, p in family_postings.items()},
-        tiebreak=_tiebreak(groups),
+        by_code=tuple(sorted(range(len(groups)), key=lambda p: (groups[p].ssyk, groups[p].id))),
         family_norm=tuple(math.sqrt(math.fsum(weight[s] ** 2 for s in p)) for p in family_profiles),
     )
-
-
-def _tiebreak(groups: tuple[Group, ...]) -> tuple[int, ...]:
-    ranks = [0] * len(groups)
-    for rank, pos in enumerate(sorted(range(len(groups)), key=lambda p: (groups[p].ssyk, groups[p].id))):
-        ranks[pos] = rank
-    return tuple(ranks)
 
 
 def index_for(catalog: Catalog) -> CatalogIndex:

@@ -288,3 +288,19 @@ def test_ranking_is_deterministic_and_order_independent(two_way_catalog):
     first = rank_targets(two_way_catalog, ["c", "b", "a"])
     second = rank_targets(two_way_catalog, iter(["a", "b", "c", "a"]))
     assert first == second
+
+
+def test_lazily_completed_fields_behave_like_plain_fields(two_way_catalog):
+    import pickle
+
+    first = rank_targets(two_way_catalog, {"a", "c"})
+    builder = next(t for t in first if t.group_id == "builder")
+    as_dict = dataclasses.asdict(builder)
+    assert as_dict["missing"] == {"b", "x1", "x2", "x3"} == builder.missing
+    assert as_dict["explanation"]["key"] == builder.explanation.key
+    assert pickle.loads(pickle.dumps(builder)) == builder
+    assert dataclasses.replace(builder, score=2.0).missing == builder.missing
+    assert first == rank_targets(two_way_catalog, {"a", "c"})
+    assert "missing" in repr(rank_targets(two_way_catalog, {"a", "c"})[0])
+    with pytest.raises(AttributeError):
+        builder.no_such_field  # noqa: B018
