@@ -11,6 +11,9 @@ Figures per scoring formula:
   MAP        mean average precision of the siblings
   L2@20      mean share of the same-SSYK-level-2 groups *outside* G's level-3 family found
              in the top 20 (capped at 20) - a check the family term cannot game
+  kw@20      a second proxy: for groups whose occupation names share a search keyword
+             (keyword-concepts-with-relations.json) with groups of *other* families, the
+             mean share of those groups in the top 20
   small@10   mean number of "small" groups (profile < 15 skills) that are not siblings
              but appear in the top 10 (small profiles floating up)
 
@@ -81,6 +84,50 @@ def evaluate(groups, score_fn):
     }
 
 
+def keyword_pairs(jobtech: Path, groups) -> dict[int, set[int]]:
+    """A second, independent proxy: groups whose occupation names share a search keyword
+    (keyword-concepts-with-relations.json, keywords linking 2-8 groups), across families only."""
+    import json
+
+    def concepts(name):
+        with open(jobtech / name, encoding="utf-8") as handle:
+            return json.load(handle)["data"]["concepts"]
+
+    occupation_group: dict[str, str] = {}
+
+    def walk(concept, code=None):
+        if concept.get("type") == "ssyk-level-4":
+            code = concept.get("ssyk_code_2012")
+        if concept.get("type") == "occupation-name":
+            occupation_group[concept["id"]] = code
+        for child in concept.get("narrower") or ():
+            walk(child, code)
+
+    for concept in concepts("the-ssyk-hierarchy-with-occupations.json"):
+        walk(concept)
+    position = {g.ssyk: i for i, g in enumerate(groups)}
+    related: dict[int, set[int]] = {}
+    for keyword in concepts("keyword-concepts-with-relations.json"):
+        codes = sorted({occupation_group.get(r["id"]) for r in keyword.get("related") or ()
+                        if r.get("type") == "occupation-name"} - {None})
+        if not 2 <= len(codes) <= 8:
+            continue
+        for a in codes:
+            for b in codes:
+                if a[:3] != b[:3] and a in position and b in position:
+                    related.setdefault(position[a], set()).add(position[b])
+    return related
+
+
+def evaluate_pairs(groups, related, score_fn, k=20):
+    recall = []
+    for gi, others in sorted(related.items()):
+        scores = score_fn(groups[gi].profile)
+        order = [j for j in sorted(range(len(groups)), key=lambda j: (-scores[j], groups[j].ssyk)) if j != gi]
+        recall.append(len(others & set(order[:k])) / len(others))
+    return sum(recall) / len(recall), len(recall)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobtech", default=str(Path(__file__).resolve().parents[2] / "shared" / "jobtech"))
@@ -109,10 +156,14 @@ def main(argv=None) -> int:
                  lambda have: match_components(plain_index, have)[0]))
 
     print(f"taxonomy: {len(groups)} groups, {len(catalog.skills)} skills; proxy = same SSYK level-3 siblings")
-    print(f"{'formula':44s} {'groups':>6s} {'self@1':>7s} {'MRR':>6s} {'R@10':>6s} {'MAP':>6s} {'L2@20':>6s} {'small@10':>8s}")
+    print(f"{'formula':44s} {'groups':>6s} {'self@1':>7s} {'MRR':>6s} {'R@10':>6s} {'MAP':>6s} {'L2@20':>6s} {'small@10':>8s} {'kw@20':>6s}")
+    related = keyword_pairs(Path(args.jobtech), groups)
     for name, fn in rows:
         m = evaluate(groups, fn)
-        print(f"{name:44s} {m['groups']:6d} {m['self@1']:7.3f} {m['MRR']:6.3f} {m['R@10']:6.3f} {m['MAP']:6.3f} {m['L2@20']:6.3f} {m['small@10']:8.2f}")
+        kw, n_kw = evaluate_pairs(groups, related, fn)
+        print(f"{name:44s} {m['groups']:6d} {m['self@1']:7.3f} {m['MRR']:6.3f} {m['R@10']:6.3f} {m['MAP']:6.3f} "
+              f"{m['L2@20']:6.3f} {m['small@10']:8.2f} {kw:6.3f}")
+    print(f"kw@20: {n_kw} groups whose occupation names share a search keyword with groups of other families")
     return 0
 
 
