@@ -410,6 +410,20 @@ def _target_templates(catalog: Catalog, index: CatalogIndex) -> tuple[tuple[dict
     return cached
 
 
+def _unmatched_targets(catalog: Catalog, index: CatalogIndex, templates: tuple[dict, ...]) -> tuple[Target, ...]:
+    """Per group, its Target when the person shares nothing with it or its family (all
+    scores 0). Immutable, so one instance per group is reused by every ranking (cached)."""
+    cached = catalog._cache.get("unmatched_targets")
+    if cached is None:
+        cached = []
+        for template in templates:
+            target = object.__new__(Target)
+            target.__dict__.update(template)
+            cached.append(target)
+        cached = catalog._cache["unmatched_targets"] = tuple(cached)
+    return cached
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -456,10 +470,14 @@ def rank_targets(catalog: Catalog, have: Iterable[str], *, preferences: Preferen
     new = object.__new__
     results = []
     append = results.append
+    unmatched = _unmatched_targets(catalog, index, templates) if factors is None else None
     for i in order:
+        shared = hits.get(i)
+        if unmatched is not None and not shared and not match[i]:
+            append(unmatched[i])   # nothing in common with the group or its family: a constant
+            continue
         target = new(Target)
         values = target.__dict__
-        shared = hits.get(i)
         if shared:   # shares skills with the profile
             values.update(shared_templates[i])
             values["have"] = frozenset(shared)
