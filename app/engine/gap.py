@@ -536,9 +536,8 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     educations = tuple(cover for _, cover in covers)
     covered_map = {s: tuple(e for _, e in sorted(items)) for s, items in sorted(covered_by.items())}
 
-    total_weight = index.total[pos]
-    coverage = sum(weight[s] for s in has) / total_weight if total_weight else 0.0
-    match, _, _, _ = match_components(index, have_set)
+    match, _, terms, _ = _sparse_match(index, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
+    coverage = terms[pos][0] if pos in terms else 0.0
 
     taught = tuple(by_kind[SKILL_KIND_TAUGHT])
     explanations = [_headline(ranked, have_set, most_important)]
