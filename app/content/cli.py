@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlmodel import Session
 
-from app.content.loaders import CONTENT_DIR, ContentError, check, load_content
+from app.content.loaders import CONTENT_DIR, check, is_file_level
 
 
 @click.group("content", cls=AppGroup)
@@ -55,18 +55,16 @@ def load_command(root: Path, strict: bool) -> None:
     from app.content.load import load_curated
     from app.content.search import invalidate
 
-    try:
-        content = load_content(root)
-    except ContentError as exc:
-        click.echo(str(exc), err=True)
-        click.echo("Nothing loaded: the content files cannot be parsed.", err=True)
-        sys.exit(1)
-    _content, problems = check(root)
+    content, problems = check(root)
     errors = [p for p in problems if p.severity == "error"]
+    fatal = [p for p in errors if is_file_level(p)]
+    if fatal or (errors and strict):
+        for p in fatal or errors:
+            click.echo(str(p), err=True)
+        click.echo("Nothing loaded.", err=True)
+        sys.exit(1)
     if errors:
-        click.echo(f"{len(errors)} validation error(s); run `flask content check` for the list.", err=True)
-        if strict:
-            sys.exit(1)
+        click.echo(f"Warning: {len(errors)} validation error(s); run `flask content check` for the list.", err=True)
     with _session() as session:
         report = load_curated(session, content)
     invalidate()

@@ -93,7 +93,7 @@ class Education:
     provider: str | None
     sun_level: str | None
     level: str | None
-    weeks: int
+    weeks: int | None          # at full pace; None = unknown (ask the provider)
     pace_options: tuple
     cost_sek: int | None
     entry_requirements: Any

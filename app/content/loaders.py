@@ -132,6 +132,11 @@ class _Ctx:
         )
 
 
+def is_file_level(problem: Problem) -> bool:
+    """A whole file is unusable (missing, not YAML): loading would drop its rows."""
+    return problem.severity == "error" and (problem.path == "" or problem.path.startswith(("line ", "byte ")))
+
+
 def _join(path: str, key: Any) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
@@ -269,7 +274,7 @@ def parse_education(ctx: _Ctx, item: Any, path: str) -> Education | None:
     if not isinstance(munis, list):
         ctx.error(_join(path, "where.municipalities"), "expected a list of kommunkoder")
         munis = []
-    weeks = ctx.req(item, "weeks", path, (int, float), 0)
+    weeks = ctx.opt(item, "weeks", path, (int, float))
     pace = item.get("pace_options") or []
     return Education(
         id=eid, form=form, label=ctx.text(item, "label", path),
@@ -277,7 +282,7 @@ def parse_education(ctx: _Ctx, item: Any, path: str) -> Education | None:
         provider=None if item.get("provider") is None else str(item["provider"]),
         sun_level=None if item.get("sun_level") is None else str(item["sun_level"]),
         level=None if item.get("level") is None else str(item["level"]),
-        weeks=int(weeks or 0),
+        weeks=None if weeks is None else int(weeks),
         pace_options=tuple(pace) if isinstance(pace, list) else (pace,),
         cost_sek=ctx.opt(item, "cost_sek", path, int),
         entry_requirements=item.get("entry_requirements"),

@@ -170,7 +170,7 @@ class Education(FactColumns, table=True):
     provider: Optional[str] = None
     sun_level: Optional[str] = Field(default=None, max_length=8)
     level: Optional[str] = Field(default=None, max_length=40)
-    weeks: int = 0
+    weeks: Optional[int] = None                 # at full pace; None = not in our fact base
     pace_options: Optional[list] = _json()
     cost_sek: Optional[int] = None
     entry_requirements: Optional[Any] = _json()

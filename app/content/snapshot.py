@@ -1,7 +1,8 @@
 """Build the engine's ``Catalog`` from the catalogue tables.
 
-- skills: every skill row (taxonomy skills and ``curated:<ssyk>:<key>`` ones); a skill that a
-  curated competence points at takes the competence's kind (curated judgement wins).
+- skills: every skill row (taxonomy skills and ``curated:<ssyk>:<key>`` ones); a skill that
+  curated competences point at takes their kind (curated judgement wins; when occupations
+  disagree, the majority, ties broken licence > experience > taught).
 - groups: every occupation group, keyed by JobTech concept id (the SSYK code when a curated
   group has no concept id); its profile is the JobTech relations plus the curated competences.
 - educations: ``gives`` is resolved from ``<ssyk>:<key>`` to the competence's skill id.
@@ -9,7 +10,7 @@
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -24,9 +25,20 @@ from app.engine.catalog import Group as EngineGroup
 from app.engine.catalog import Skill as EngineSkill
 
 
+_KIND_ORDER = {"licence": 0, "experience": 1, "taught": 2}
+
+
+def _curated_kinds(competences: list[Competence]) -> dict[str, str]:
+    """One kind per skill: the kind most curated competences give it (ties: licence, experience, taught)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in competences:
+        votes[c.skill_id][c.kind] += 1
+    return {sid: min(v, key=lambda k: (-v[k], _KIND_ORDER.get(k, 9))) for sid, v in votes.items()}
+
+
 def catalog_from_db(session: Session) -> Catalog:
     competences = list(session.execute(select(Competence)).scalars())
-    kind_override = {c.skill_id: c.kind for c in competences}
+    kind_override = _curated_kinds(competences)
     skills = {s.id: EngineSkill(id=s.id, label=s.label, kind=kind_override.get(s.id, s.kind))
               for s in session.execute(select(Skill)).scalars()}
 
@@ -57,7 +69,7 @@ def catalog_from_db(session: Session) -> Catalog:
     for e_id, ssyk in session.execute(select(EducationLeadsTo.education_id, EducationLeadsTo.group_ssyk)):
         leads[e_id].add(ssyk)
     educations = tuple(
-        EngineEducation(id=e.id, label=(e.labels or {}).get("sv", e.id), form=e.form, weeks=e.weeks,
+        EngineEducation(id=e.id, label=(e.labels or {}).get("sv", e.id), form=e.form, weeks=e.weeks or 0,
                         gives=frozenset(gives.get(e.id, ())), leads_to=frozenset(leads.get(e.id, ())),
                         language_requirement=e.language_requirement)
         for e in session.execute(select(Education).order_by(Education.id)).scalars())

@@ -35,7 +35,7 @@ def upgrade() -> None:
     sa.Column('provider', sa.String(), nullable=True),
     sa.Column('sun_level', sa.String(length=8), nullable=True),
     sa.Column('level', sa.String(length=40), nullable=True),
-    sa.Column('weeks', sa.Integer(), nullable=False),
+    sa.Column('weeks', sa.Integer(), nullable=True),
     sa.Column('pace_options', sa.JSON(), nullable=True),
     sa.Column('cost_sek', sa.Integer(), nullable=True),
     sa.Column('entry_requirements', sa.JSON(), nullable=True),

@@ -1,0 +1,34 @@
+"""290 kommuner and 21 län, derived from the kommun code table and GeoNames."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from app.content.geo import LAN, derive_kommuner
+
+
+def test_290_kommuner_in_21_lan():
+    kommuner = derive_kommuner()
+    assert len(kommuner) == 290
+    assert len({k.kommunkod for k in kommuner}) == 290
+    assert len({k.slug for k in kommuner}) == 290
+    assert {k.lan_code for k in kommuner} == set(LAN) and len(LAN) == 21
+    by_name = {k.name: k for k in kommuner}
+    assert by_name["Göteborg"].kommunkod == "1480" and by_name["Stockholm"].kommunkod == "0180"
+    assert by_name["Håbo"].lan_code == "03" and by_name["Habo"].lan_code == "06"
+    for k in kommuner:
+        assert k.kommunkod[:2] == k.lan_code
+        assert 55.0 < k.lat < 69.5 and 10.5 < k.lon < 24.5, k
+    # Göteborg's point is the city, not a village in the kommun
+    assert abs(by_name["Göteborg"].lat - 57.71) < 0.05 and abs(by_name["Göteborg"].lon - 11.97) < 0.05
+
+
+def test_load_writes_municipalities_and_regions(empty_db_url, make_cli_app):
+    runner = make_cli_app(empty_db_url).test_cli_runner()
+    result = runner.invoke(args=["content", "load"])
+    assert result.exit_code == 0, result.output
+    engine = sa.create_engine(empty_db_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM municipality")).scalar() == 290
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM region")).scalar() == 21
+        assert conn.execute(sa.text("SELECT name FROM municipality WHERE kommunkod = '2584'")).scalar() == "Kiruna"
+    engine.dispose()
