@@ -22,6 +22,7 @@ Run: .venv/bin/python benchmarks/engine_quality.py [--jobtech ../shared/jobtech]
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import math
 import sys
 from pathlib import Path
@@ -155,7 +156,9 @@ def main(argv=None) -> int:
     rows.append((f"idf ln(N/df), alpha={MATCH_ALPHA:g} family={FAMILY_WEIGHT:g}",
                  lambda have: match_components(plain_index, have)[0]))
 
+    kinds = Counter(skill.kind for skill in catalog.skills.values())
     print(f"taxonomy: {len(groups)} groups, {len(catalog.skills)} skills; proxy = same SSYK level-3 siblings")
+    print("skill kinds: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
     print(f"{'formula':44s} {'groups':>6s} {'self@1':>7s} {'MRR':>6s} {'R@10':>6s} {'MAP':>6s} {'L2@20':>6s} {'small@10':>8s} {'kw@20':>6s}")
     related = keyword_pairs(Path(args.jobtech), groups)
     for name, fn in rows:
