@@ -212,6 +212,12 @@ class Gap:
 # --------------------------------------------------------------------------- helpers
 
 
+def _skill_set(have: Iterable[str]) -> frozenset[str]:
+    if isinstance(have, str):   # a lone id would silently become a set of characters
+        raise TypeError("have must be a collection of skill ids, not a single string")
+    return frozenset(have)
+
+
 def _group(catalog: Catalog, group_id: str) -> Group:
     group = catalog.groups.get(group_id)
     if group is None:
@@ -436,7 +442,7 @@ def rank_targets(catalog: Catalog, have: Iterable[str], *, preferences: Preferen
     then SSYK code, then group id, so the order is deterministic.
     """
     index = index_for(catalog)
-    have_set = frozenset(have)
+    have_set = _skill_set(have)
     match, fam_sim, terms, hits = _sparse_match(index, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
     groups = index.groups
     n_groups = len(groups)
@@ -505,7 +511,7 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     index = index_for(catalog)
     group = _group(catalog, group_id)
     pos = index.position[group.id]
-    have_set = frozenset(have)
+    have_set = _skill_set(have)
     ranked = index.ranked_profile[pos]
     weight = index.weight
     has = group.profile & have_set

@@ -304,3 +304,10 @@ def test_lazily_completed_fields_behave_like_plain_fields(two_way_catalog):
     assert "missing" in repr(rank_targets(two_way_catalog, {"a", "c"})[0])
     with pytest.raises(AttributeError):
         builder.no_such_field  # noqa: B018
+
+
+def test_a_single_string_is_rejected(two_way_catalog):
+    with pytest.raises(TypeError):
+        rank_targets(two_way_catalog, "a")
+    with pytest.raises(TypeError):
+        compute_gap(two_way_catalog, "builder", "a")
