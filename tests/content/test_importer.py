@@ -71,10 +71,9 @@ def _drop_id(path):
     ("keyword-concepts-with-relations.json", _drop_id, "keyword-concepts-with-relations.json: data.concepts[7]: missing 'id'"),
     ("ssyk-level-4-groups-with-related-skills.json", _truncate, "ssyk-level-4-groups-with-related-skills.json"),
 ])
-def test_corrupt_export_leaves_database_untouched(empty_db_url, jobtech_dir, copy_exports, file, corrupt, message, make_cli_app):
-    runner = make_cli_app(empty_db_url).test_cli_runner()
-    assert runner.invoke(args=["content", "import-jobtech", str(jobtech_dir)]).exit_code == 0
-    before = _counts(empty_db_url)
+def test_corrupt_export_leaves_database_untouched(imported_db_url, copy_exports, file, corrupt, message, make_cli_app):
+    runner = make_cli_app(imported_db_url).test_cli_runner()
+    before = _counts(imported_db_url)
     broken = copy_exports()
     corrupt(broken / file)
     # change something valid too, so a partial write would show
@@ -87,7 +86,16 @@ def test_corrupt_export_leaves_database_untouched(empty_db_url, jobtech_dir, cop
     assert result.exit_code == 1
     assert "database unchanged" in result.output
     assert message in result.output
-    assert _counts(empty_db_url) == before
+    assert _counts(imported_db_url) == before
+
+
+def test_corrupt_export_on_empty_database_writes_nothing(empty_db_url, copy_exports, make_cli_app):
+    broken = copy_exports()
+    _drop_id(broken / "sun-field-hierarchy.json")
+    result = make_cli_app(empty_db_url).test_cli_runner().invoke(args=["content", "import-jobtech", str(broken)])
+    assert result.exit_code == 1
+    assert "sun-field-hierarchy.json: data.concepts[7]: missing 'id'" in result.output
+    assert all(v == 0 for k, v in _counts(empty_db_url).items() if k != "labels")
 
 
 def test_missing_file_is_named(tmp_path):
