@@ -61,25 +61,43 @@ def _trigrams(text: str) -> set[str]:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance, giving up (returning limit+1) once above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
+    """Optimal-string-alignment distance (a swap counts 1), or ``limit + 1`` if above ``limit``.
+
+    Only the band of cells within ``limit`` of the diagonal is computed.
+    """
+    n, m = len(a), len(b)
+    if abs(n - m) > limit:
         return limit + 1
+    if a == b:
+        return 0
+    big = limit + 1
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, prev2[j - 2] + 1)
+    prev = [j if j <= limit else big for j in range(m + 1)]
+    for i in range(1, n + 1):
+        cur = [big] * (m + 1)
+        if i <= limit:
+            cur[0] = i
+        lo, hi = max(1, i - limit), min(m, i + limit)
+        ai = a[i - 1]
+        row_best = cur[0] if lo == 1 else big
+        for j in range(lo, hi + 1):
+            bj = b[j - 1]
+            value = prev[j - 1] if ai == bj else prev[j - 1] + 1
+            if prev[j] + 1 < value:
+                value = prev[j] + 1
+            if cur[j - 1] + 1 < value:
+                value = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj and prev2[j - 2] + 1 < value:
+                value = prev2[j - 2] + 1
+            if value > big:
+                value = big
             cur[j] = value
-            best = min(best, value)
-        if best > limit:
-            return limit + 1
+            if value < row_best:
+                row_best = value
+        if row_best > limit:
+            return big
         prev2, prev = prev, cur
-    return prev[len(b)]
+    return prev[m] if prev[m] <= limit else big
 
 
 def _max_typos(token: str) -> int:
@@ -139,6 +157,7 @@ class SearchIndex:
 
     def _build_vocabulary(self) -> None:
         freq: Counter[str] = Counter(self.words)
+        self.title_words = {w for e in self.entries if e.kind in ("occupation", "group") for w in e.words}
         self.vocab = list(freq)
         self.vocab_freq = freq
         self.vocab_trigrams: dict[str, list[int]] = defaultdict(list)
@@ -153,21 +172,32 @@ class SearchIndex:
             return None
         if self.vocab is None:
             self._build_vocabulary()
+        grams = _trigrams(token)
         counts: Counter[int] = Counter()
-        for gram in _trigrams(token):
+        for gram in grams:
             counts.update(self.vocab_trigrams.get(gram, ()))
-        best: tuple[float, int, str] | None = None
-        for i, _n in counts.most_common(80):
+        # a word within edit distance d shares at least len(grams) - 3d trigrams with the token
+        # (one fewer when the token is only the start of the word)
+        need = len(grams) - 3 * limit - 1
+        best: tuple | None = None
+        for i, shared in counts.most_common(60):
+            if shared < need:
+                break
             word = self.vocab[i]
-            d: float = _distance(token, word, limit)
-            if d > limit and len(word) > len(token):      # a typo in a word typed only in part
+            if len(word) < len(token) - limit:
+                continue
+            d: float = limit + 1
+            if len(word) <= len(token) + limit:
+                d = _distance(token, word, limit)
+            if d > limit and len(word) > len(token) and word[0] == token[0]:   # a typo in a word typed in part
                 d = _distance(token, word[: len(token)], limit) + 0.5
             if d <= limit:
-                candidate = ((0, -self.vocab_freq[word], word) if prefer_common
-                             else (d, -self.vocab_freq[word], word))
+                rank = 0 if word in self.title_words else 1     # words of occupation titles first
+                candidate = ((0, rank, -self.vocab_freq[word], word) if prefer_common
+                             else (d, rank, -self.vocab_freq[word], word))
                 if best is None or candidate < best:
                     best = candidate
-        return best[2] if best else None
+        return best[3] if best else None
 
     def _known(self, token: str) -> bool:
         return bool(self._word_prefix(token)) or (len(token) >= 3 and bool(self._containing(token)))
