@@ -165,7 +165,7 @@ class SearchIndex:
             for gram in _trigrams(word):
                 self.vocab_trigrams[gram].append(i)
 
-    def correct(self, token: str, prefer_common: bool = False) -> str | None:
+    def correct(self, token: str, exclude_self: bool = False) -> str | None:
         """The closest known word within the typo budget (ties: the more common word)."""
         limit = _max_typos(token)
         if limit == 0:
@@ -191,10 +191,9 @@ class SearchIndex:
                 d = _distance(token, word, limit)
             if d > limit and len(word) > len(token) and word[0] == token[0]:   # a typo in a word typed in part
                 d = _distance(token, word[: len(token)], limit) + 0.5
-            if d <= limit:
+            if d <= limit and not (exclude_self and word == token):
                 rank = 0 if word in self.title_words else 1     # words of occupation titles first
-                candidate = ((0, rank, -self.vocab_freq[word], word) if prefer_common
-                             else (d, rank, -self.vocab_freq[word], word))
+                candidate = (d, rank, -self.vocab_freq[word], word)
                 if best is None or candidate < best:
                     best = candidate
         return best[3] if best else None
@@ -222,11 +221,12 @@ class SearchIndex:
         for variant, penalty in variants:
             self._match(variant, penalty, allowed, scored)
         if not scored and len(tokens) > 1:
-            # every word is known but not together ("personlig assistant"): try the most
-            # common word within the typo budget for each
-            fixed = " ".join(self.correct(t, prefer_common=True) or t for t in tokens)
-            if fixed != q:
-                self._match(fixed, 40.0, allowed, scored)
+            # every word is known but not together ("personlig assistant"): correct one word
+            # at a time to its nearest other word
+            for n, token in enumerate(tokens):
+                other = self.correct(token, exclude_self=True)
+                if other:
+                    self._match(" ".join(tokens[:n] + [other] + tokens[n + 1:]), 40.0, allowed, scored)
 
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.entries[kv[0]].label))
         hits: list[Hit] = []
@@ -324,10 +324,11 @@ def build_index(session: Session) -> SearchIndex:
     for g in groups.values():
         gid = g.concept_id or g.ssyk
         add("group", gid, g.label, g)
-        for locale in ("sv", "sv@lattlast"):
-            alias = (g.labels or {}).get(locale)
-            if alias and fold(alias) != fold(g.label):
-                add("group", gid, g.label, g, alias=alias, penalty=0.5)
+        seen = {fold(g.label)}
+        for locale, alias in (g.labels or {}).items():   # curated titles in every locale
+            if alias and fold(alias) not in seen:
+                seen.add(fold(alias))
+                add("group", gid, g.label, g, alias=alias, penalty=0.5 if locale.startswith("sv") else 1.0)
     occupation_groups: dict[str, OccupationGroup] = {}
     for o in session.execute(select(OccupationName)).scalars():
         group = groups.get(o.group_ssyk)

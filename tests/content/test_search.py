@@ -148,3 +148,22 @@ def test_query_latency(sqlite_catalogue_engine):
             search(session, query)
         per_query = (time.perf_counter() - started) / len(QUERIES)
     assert per_query < 0.02, f"{per_query * 1000:.1f} ms per query"
+
+
+def test_curated_default_alone_then_import_invalidates_index(empty_db_url, content, jobtech_dir):
+    from app.content.importers.jobtech import import_jobtech
+    from app.content.load import load_curated
+    from app.db import make_engine
+
+    engine = make_engine(empty_db_url)
+    with Session(engine) as session:
+        load_curated(session, content)
+        before = search(session, "undersköterska", limit=5)
+        assert before and before[0].kind == "group" and before[0].ssyk in {"5321", "5323"}
+        assert search(session, "undersköterska", kinds=["occupation"]) == []
+        english = search(session, next(iter(content.occupations["5321"].label.get("en", "x").split(","))), limit=3)
+        assert any(h.ssyk == "5321" for h in english)
+        import_jobtech(session, jobtech_dir)   # bumps the catalogue version: the index is rebuilt
+        after = search(session, "undersköterska", kinds=["occupation"], limit=5)
+    engine.dispose()
+    assert after and after[0].ssyk in {"5321", "5323"}
