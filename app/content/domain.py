@@ -166,6 +166,7 @@ class LanguageLevel:
     can_do: Text
     course: Any
     fact: Fact
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

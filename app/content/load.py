@@ -63,7 +63,9 @@ def _load(session: Session, content: Content, report: LoadReport) -> None:
 
     report.counts["language_levels"] = sync(session, LanguageLevel, [
         {"id": lv.id, "family": lv.family, "rank": lv.rank, "cefr": lv.cefr, "labels": dict(lv.label),
-         "can_do": dict(lv.can_do), "course": None if lv.course is None else str(lv.course.get("form", "")) if isinstance(lv.course, dict) else str(lv.course),
+         "can_do": dict(lv.can_do),
+         "course": _jsonable(lv.course if isinstance(lv.course, dict) or lv.course is None else {"name": str(lv.course)}),
+         "extra": _jsonable(dict(lv.extra)),
          **lv.fact.columns()} for lv in content.language_levels.values()], ("id",))
 
     report.counts["financing_schemes"] = upsert_counts(session, FinancingScheme, [
@@ -90,7 +92,7 @@ def _load(session: Session, content: Content, report: LoadReport) -> None:
         row = {"ssyk": o.ssyk, "curated": True, "labels": dict(o.label), "description": dict(o.description),
                "work_demands": dict(o.work_demands), "riasec": list(o.riasec),
                "education_required": o.education_required, "typical_education_weeks": o.typical_education_weeks,
-               "language_requirement": o.language_requirement}
+               "language_requirement": o.language_requirement, "education_routes": list(o.education_routes)}
         if o.ssyk in from_taxonomy:
             curated_cols.append(row)
         else:

@@ -375,6 +375,9 @@ _SCHEME_KNOWN = {"id", "provider", "name", "summary", "apply_url", "repealed", "
 
 # --- language levels -----------------------------------------------------------------------
 
+_LEVEL_KNOWN = {"id", "family", "rank", "cefr", "label", "can_do", "course", *FACT_KEYS}
+
+
 def parse_language_levels(ctx: _Ctx, data: Any) -> dict[str, LanguageLevel]:
     levels: dict[str, LanguageLevel] = {}
     if not isinstance(data, dict):
@@ -391,7 +394,8 @@ def parse_language_levels(ctx: _Ctx, data: Any) -> dict[str, LanguageLevel]:
             cefr=None if not isinstance(item, dict) or item.get("cefr") is None else str(item["cefr"]),
             label=ctx.text(item, "label", path), can_do=ctx.text(item, "can_do", path, required=False),
             course=item.get("course") if isinstance(item, dict) else None,
-            fact=ctx.fact(item, path, file_fact))
+            fact=ctx.fact(item, path, file_fact),
+            extra={k: v for k, v in item.items() if k not in _LEVEL_KNOWN} if isinstance(item, dict) else {})
     return levels
 
 

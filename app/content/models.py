@@ -79,6 +79,7 @@ class OccupationGroup(SQLModel, table=True):
     typical_education_weeks: Optional[int] = None
     language_requirement: Optional[str] = Field(default=None, max_length=32)
     no_education_required: bool = False
+    education_routes: Optional[list] = _json()  # curated education ids, in the file's order
 
 
 class OccupationName(SQLModel, table=True):
@@ -211,7 +212,8 @@ class LanguageLevel(FactColumns, table=True):
     cefr: Optional[str] = Field(default=None, max_length=16)
     labels: Optional[dict] = _json()
     can_do: Optional[dict] = _json()
-    course: Optional[str] = None
+    course: Optional[dict] = _json()            # the course that reaches it (form, weeks, ... + source)
+    extra: Optional[dict] = _json()             # formal_merit, equivalent_to, notes, ...
 
 
 # --- Financing -------------------------------------------------------------------------

@@ -81,7 +81,8 @@ def upgrade() -> None:
     sa.Column('cefr', sa.String(length=16), nullable=True),
     sa.Column('labels', sa.JSON(), nullable=True),
     sa.Column('can_do', sa.JSON(), nullable=True),
-    sa.Column('course', sa.String(), nullable=True),
+    sa.Column('course', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('occupation_group',
@@ -100,6 +101,7 @@ def upgrade() -> None:
     sa.Column('typical_education_weeks', sa.Integer(), nullable=True),
     sa.Column('language_requirement', sa.String(length=32), nullable=True),
     sa.Column('no_education_required', sa.Boolean(), nullable=False),
+    sa.Column('education_routes', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('ssyk'),
     sa.UniqueConstraint('concept_id')
     )
