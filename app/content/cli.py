@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.content.loaders import CONTENT_DIR, check, is_file_level
@@ -84,6 +85,10 @@ def import_jobtech_command(directory: Path) -> None:
             report = import_jobtech(session, directory)
     except JobtechImportError as exc:
         click.echo(f"Import failed, database unchanged: {exc}", err=True)
+        sys.exit(1)
+    except SQLAlchemyError as exc:   # e.g. a curated concept id that the taxonomy gives another group
+        click.echo(f"Import failed, database unchanged (rolled back): {exc.__class__.__name__}: "
+                   f"{str(exc).splitlines()[0]}", err=True)
         sys.exit(1)
     invalidate()
     for line in report.lines():

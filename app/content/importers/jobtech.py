@@ -65,6 +65,7 @@ class KindCounts:
 class ImportReport:
     counts: dict[str, KindCounts] = field(default_factory=dict)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def changed_anything(self) -> bool:
@@ -75,7 +76,7 @@ class ImportReport:
         for kind in KINDS:
             c = self.counts.get(kind, KindCounts())
             out.append(f"{kind:<18} {c.added:>7} {c.changed:>7} {c.unchanged:>9} {c.removed:>7}")
-        return out
+        return out + [f"warning: {w}" for w in self.warnings]
 
 
 # --- phase 1: parse and validate -----------------------------------------------------------
@@ -312,6 +313,21 @@ def _diff_and_write(session: Session, kind: str, wanted: dict, report: ImportRep
     report.counts[kind] = counts
 
 
+def _check_curated_links(session: Session, rows: TaxonomyRows, report: ImportReport) -> None:
+    """Curated content that points at the taxonomy should find it there (reported, not fatal)."""
+    from app.content.models import Competence
+
+    for ssyk, key, taxonomy_id in session.execute(
+            select(Competence.group_ssyk, Competence.key, Competence.taxonomy_id)
+            .where(Competence.taxonomy_id.is_not(None))):
+        if taxonomy_id not in rows.skills:
+            report.warnings.append(f"curated competence {ssyk}:{key} points at {taxonomy_id}, not a skill in this export")
+    for ssyk, concept_id in session.execute(select(OccupationGroup.ssyk, OccupationGroup.concept_id)
+                                            .where(OccupationGroup.curated)):
+        if ssyk not in rows.groups:
+            report.warnings.append(f"curated occupation {ssyk} is not an SSYK level-4 group in this export")
+
+
 def import_jobtech(session: Session, directory: str | Path) -> ImportReport:
     """Import the exports in ``directory``; all or nothing. Returns counts per kind."""
     from app.content.store import bump_version
@@ -324,6 +340,7 @@ def import_jobtech(session: Session, directory: str | Path) -> ImportReport:
         for kind in ("ssyk_levels", "groups", "occupation_names", "skills", "group_skills",
                      "keywords", "keyword_relations", "sun_levels", "sun_fields"):
             _diff_and_write(session, kind, getattr(rows, kind), report)
+        _check_curated_links(session, rows, report)
         if report.changed_anything:
             bump_version(session)
         session.commit()
