@@ -78,7 +78,6 @@ class OccupationGroup(SQLModel, table=True):
     education_required: Optional[str] = None
     typical_education_weeks: Optional[int] = None
     language_requirement: Optional[str] = Field(default=None, max_length=32)
-    no_education_required: bool = False
     education_routes: Optional[list] = _json()  # curated education ids, in the file's order
 
 

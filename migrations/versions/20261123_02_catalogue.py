@@ -100,7 +100,6 @@ def upgrade() -> None:
     sa.Column('education_required', sa.String(), nullable=True),
     sa.Column('typical_education_weeks', sa.Integer(), nullable=True),
     sa.Column('language_requirement', sa.String(length=32), nullable=True),
-    sa.Column('no_education_required', sa.Boolean(), nullable=False),
     sa.Column('education_routes', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('ssyk'),
     sa.UniqueConstraint('concept_id')
