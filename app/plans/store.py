@@ -13,6 +13,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app, session
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, delete, select
 
 from app.db import get_session
@@ -94,15 +96,17 @@ def all_answers(plan: Plan | None) -> dict[str, dict[str, Any]]:
 
 
 def _upsert(plan: Plan, step: str, data: dict[str, Any], draft: bool) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE: autosave and a submit may race for the same answer."""
     db = _db()
-    row = _get_answer(plan, step, draft)
     now = utcnow()
-    if row is None:
-        db.add(PlanAnswer(plan_id=plan.id, step=step, is_draft=draft, data=data, updated_at=now))
-    else:
-        row.data = data
-        row.updated_at = now
-        db.add(row)
+    values = {"plan_id": plan.id, "step": step, "is_draft": draft, "data": data, "updated_at": now}
+    dialect = db.get_bind().dialect.name
+    insert = {"sqlite": sqlite_insert, "postgresql": pg_insert}[dialect]
+    stmt = insert(PlanAnswer).values(**values)
+    stmt = stmt.on_conflict_do_update(index_elements=["plan_id", "step", "is_draft"],
+                                      set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at})
+    db.execute(stmt)
+    db.expire_all()
     plan.updated_at = now
     db.add(plan)
 
@@ -111,9 +115,8 @@ def save_answers(plan: Plan, step: str, data: dict[str, Any]) -> None:
     """Save a valid answer; any draft of the same question is superseded."""
     _upsert(plan, step, data, draft=False)
     db = _db()
-    draft = _get_answer(plan, step, True)
-    if draft is not None:
-        db.delete(draft)
+    db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id == plan.id, PlanAnswer.step == step,
+                                     PlanAnswer.is_draft == True))  # noqa: E712
     db.commit()
 
 
