@@ -65,8 +65,10 @@ def database_url(request):
 
 
 def make_config(database_url: str, **overrides) -> Config:
-    return replace(Config(), SECRET_KEY="test-secret-" + "x" * 20, DATABASE_URL=database_url,
-                   TESTING=True, RATELIMIT_STORAGE_URI="memory://", **overrides)
+    settings = dict(SECRET_KEY="test-secret-" + "x" * 20, DATABASE_URL=database_url, TESTING=True,
+                    RATELIMIT_STORAGE_URI="memory://")
+    settings.update(overrides)
+    return replace(Config(), **settings)
 
 
 @pytest.fixture

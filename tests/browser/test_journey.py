@@ -120,3 +120,32 @@ def test_resume_code_restores_the_plan_in_a_second_browser(new_page, live_server
     second.wait_for_url(re.compile(r"/$"))
     second.goto(f"{live_server}/upptacka/fraga/goal")
     assert second.get_by_label("Byta till ett annat yrke").is_checked()
+
+
+@pytest.mark.parametrize("locale_id", ["sv", "ar"])
+@pytest.mark.parametrize("width", [320, 640], ids=["320px", "200pct-zoom"])
+def test_no_sideways_scrolling_on_small_screens(browser, live_server, locale_id, width):
+    # 640 CSS px is what a 1280 px laptop shows at 200 % zoom.
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    try:
+        for path in ("/", "/inventera/fraga/swedish", "/inventera/fraga/home", "/spara", "/fortsatt"):
+            page.goto(f"{live_server}{path}?lang={locale_id}")
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, (path, overflow)
+    finally:
+        context.close()
+
+
+def test_boosted_navigation_keeps_history_and_back_button(new_page, live_server):
+    page = new_page()
+    page.goto(f"{live_server}/?lang=sv")
+    page.locator(".task-list__link").first.click()
+    page.wait_for_url(re.compile(r"/upptacka/$"))
+    assert page.locator("h1").inner_text()
+    page.go_back()
+    page.wait_for_url(re.compile(r"/(\?lang=sv)?$"))
+    page.locator(".task-list__item").nth(3).wait_for()
+    assert page.locator(".task-list__item").count() == 4
+    page.go_forward()
+    page.wait_for_url(re.compile(r"/upptacka/$"))

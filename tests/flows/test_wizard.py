@@ -184,3 +184,18 @@ def test_unknown_step_and_page_are_translated_404s(client):
         response = client.get(url)
         assert response.status_code == 404
         assert "Sidan hittades inte" in text_of(assert_page_invariants(response).find("h1"))
+
+
+def test_server_error_page_is_translated_and_not_a_traceback(create_app_for):
+    app = create_app_for(TESTING=False)
+
+    @app.route("/boom")
+    def boom():
+        raise RuntimeError("boom")
+
+    client = app.test_client()
+    response = client.get("/boom?lang=ar")
+    assert response.status_code == 500
+    doc = assert_page_invariants(response, lang="ar", dir="rtl")
+    assert "Traceback" not in response.get_data(as_text=True)
+    assert text_of(doc.find("h1"))
