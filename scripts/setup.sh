@@ -27,3 +27,8 @@ export FLASK_APP=wsgi.py
 if .venv/bin/flask content --help >/dev/null 2>&1; then
   .venv/bin/flask content load
 fi
+# The full official taxonomy, when its exports are at hand (never committed; see docs/CONTENT.md).
+JOBTECH_DIR=${JOBTECH_DIR:-../shared/jobtech}
+if [ "${VAGVAL_IMPORT_JOBTECH:-auto}" != "no" ] && [ -f "$JOBTECH_DIR/skills.json" ]; then
+  .venv/bin/flask content import-jobtech "$JOBTECH_DIR" >/dev/null
+fi
