@@ -32,9 +32,11 @@ def _pg_available() -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def postgresql_database_url():
-    """A throwaway PostgreSQL database for the session, migrated to head."""
+def make_database_url(kind: str, tmp_path_factory):
+    """A new empty database of `kind` ("sqlite" or "postgresql"): (url, drop). PostgreSQL is a
+    throwaway database on the local server, required in CI, skipped elsewhere if it is down."""
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'vagval.sqlite3'}", lambda: None
     if not _pg_available():
         if IN_CI:
             pytest.fail("PostgreSQL at 127.0.0.1:5432 does not answer (required in CI)")
@@ -43,17 +45,27 @@ def postgresql_database_url():
     admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}", drop
+
+
+@pytest.fixture(scope="session")
+def postgresql_database_url(tmp_path_factory):
+    """A throwaway PostgreSQL database for the session, migrated to head."""
+    url, drop = make_database_url("postgresql", tmp_path_factory)
     upgrade(url)
     yield url
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    drop()
 
 
 @pytest.fixture(scope="session")
 def sqlite_database_url(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'vagval.sqlite3'}"
+    url, _drop = make_database_url("sqlite", tmp_path_factory)
     upgrade(url)
     return url
 

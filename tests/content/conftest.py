@@ -2,13 +2,10 @@
 with the curated default loaded and the real JobTech exports imported once per session."""
 from __future__ import annotations
 
-import os
-import secrets
 import shutil
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from flask import Flask
 from sqlmodel import Session
 
@@ -18,20 +15,9 @@ from app.content.load import load_curated
 from app.content.loaders import load_content
 from app.db import init_app as db_init_app
 from app.db import make_engine, upgrade
+from tests.conftest import make_database_url
 
 JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "jobtech"
-PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def _pg_answers() -> bool:
-    try:
-        engine = sa.create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:
-        return False
 
 
 @pytest.fixture(scope="session")
@@ -48,25 +34,7 @@ def content():
     return parsed
 
 
-def _make_url(kind: str, tmp_path_factory) -> tuple[str, callable]:
-    if kind == "sqlite":
-        path = tmp_path_factory.mktemp("db") / "catalogue.sqlite3"
-        return f"sqlite:///{path}", lambda: None
-    if not _pg_answers():
-        if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL at 127.0.0.1:5432 does not answer (required in CI)")
-        pytest.skip("PostgreSQL does not answer")
-    name = f"vagval_t_{secrets.token_hex(6)}"
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}", drop
+_make_url = make_database_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
