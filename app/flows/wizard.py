@@ -27,6 +27,13 @@ class Step:
     form: type[AppForm]
     template: str
     summarise: Callable[[AppForm], list[str]] | None = None   # answer text for check-answers
+    # Optional, all default to the plain behaviour:
+    view: Callable[..., Any] | None = None    # view(flow, step): a step with its own view (search, add, remove)
+    applies: Callable[[dict], bool] | None = None   # applies(all answers): False skips the step (branching)
+    summarise_saved: Callable[[dict], list[str]] | None = None   # answer text from the saved dict
+
+    def applies_to(self, answers: dict[str, dict]) -> bool:
+        return self.applies is None or bool(self.applies(answers))
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,19 @@ class Flow:
     title: Any
     lead: Any                                 # one sentence: what this area is for
     steps: tuple[Step, ...] = field(default_factory=tuple)
+    check_template: str = "layouts/check_answers.html"
+
+    def _answers(self) -> dict[str, dict]:
+        """All saved answers, read only when some step branches (applies)."""
+        if not any(s.applies for s in self.steps):
+            return {}
+        return store.all_answers(store.current_plan())
+
+    def active_steps(self, answers: dict[str, dict] | None = None) -> tuple[Step, ...]:
+        if not any(s.applies for s in self.steps):
+            return self.steps
+        answers = self._answers() if answers is None else answers
+        return tuple(s for s in self.steps if s.applies_to(answers))
 
     def step(self, key: str) -> Step:
         for s in self.steps:
@@ -55,26 +75,31 @@ class Flow:
         if request.args.get("next") == "check":
             return url_for(f"{self.name}.check_answers")
         i = self.index_of(key)
-        if i + 1 < len(self.steps):
-            return self.url_for_step(self.steps[i + 1].key)
+        answers = self._answers()
+        for s in self.steps[i + 1:]:
+            if s.applies_to(answers):
+                return self.url_for_step(s.key)
         return url_for(f"{self.name}.check_answers")
 
     def back_url(self, key: str) -> str:
         i = self.index_of(key)
         if request.args.get("next") == "check":
             return url_for(f"{self.name}.check_answers")
-        if i == 0:
-            return url_for(f"{self.name}.index")
-        return self.url_for_step(self.steps[i - 1].key)
+        answers = self._answers()
+        for s in reversed(self.steps[:i]):
+            if s.applies_to(answers):
+                return self.url_for_step(s.key)
+        return url_for(f"{self.name}.index")
 
     def status(self, answers: dict[str, dict]) -> str:
-        done = sum(1 for s in self.steps if self.step_id(s) in answers)
+        steps = self.active_steps(answers)
+        done = sum(1 for s in steps if self.step_id(s) in answers)
         if done == 0:
             return NOT_STARTED
-        return DONE if done == len(self.steps) else IN_PROGRESS
+        return DONE if done == len(steps) else IN_PROGRESS
 
     def first_open_step(self, answers: dict[str, dict]) -> Step:
-        for s in self.steps:
+        for s in self.active_steps(answers):
             if self.step_id(s) not in answers:
                 return s
         return self.steps[0]
@@ -144,17 +169,20 @@ def add_flow_routes(bp, flow: Flow) -> None:
         plan = store.current_plan()
         answers = store.all_answers(plan)
         steps = [{"step": s, "done": flow.step_id(s) in answers, "url": flow.url_for_step(s.key)}
-                 for s in flow.steps]
+                 for s in flow.active_steps(answers)]
         return render_template("layouts/flow_index.html", flow=flow, steps=steps,
                                status=flow.status(answers), page_heading=flow.title,
                                start_url=flow.url_for_step(flow.first_open_step(answers).key))
 
     def step(key: str):
+        s = flow.step(key)
+        if s.view is not None:
+            return s.view(flow, s)
         return handle_step(flow, key)
 
     def check_answers():
         plan = store.current_plan()
-        return render_template("layouts/check_answers.html", flow=flow, rows=check_rows(flow, plan),
+        return render_template(flow.check_template, flow=flow, rows=check_rows(flow, plan),
                                page_heading=_l("Check your answers: %(area)s", area=flow.title))
 
     bp.flow = flow
@@ -166,10 +194,13 @@ def add_flow_routes(bp, flow: Flow) -> None:
 def check_rows(flow: Flow, plan) -> list[dict]:
     """Rows for the check-answers page: question, answer text, change link."""
     rows = []
-    for step in flow.steps:
+    for step in flow.active_steps(store.all_answers(plan)):
         saved = store.answers_for(plan, flow.step_id(step))
-        form = step.form(formdata=None, data=saved)
-        values = (step.summarise or summarise)(form) if saved else []
+        if step.summarise_saved is not None:
+            values = step.summarise_saved(saved) if saved else []
+        else:
+            form = step.form(formdata=None, data=saved)
+            values = (step.summarise or summarise)(form) if saved else []
         rows.append({"step": step, "answered": bool(saved), "answers": values,
                      "change_url": flow.url_for_step(step.key, next="check")})
     return rows
