@@ -1,0 +1,135 @@
+"""A newcomer on a phone walks Upptäcka -> Inventera -> results, in Swedish and in Arabic (RTL),
+with and without JavaScript: search and add a job, confirm competences, answer interests and
+what matters, see ranked occupations and choose targets. axe on every page."""
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+from werkzeug.serving import make_server
+
+from app import create_app
+from app.content.importers.jobtech import import_jobtech
+from app.content.load import load_curated
+from app.content.loaders import CONTENT_DIR, check
+from app.db import get_engine, make_engine, upgrade
+from tests.conftest import make_config
+
+pytestmark = pytest.mark.browser
+
+JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "jobtech"
+
+
+@pytest.fixture(scope="module")
+def catalogue_server(tmp_path_factory):
+    """The app on a database with the curated content and the JobTech taxonomy loaded."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-catalogue') / 'vagval.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    content, _problems = check(CONTENT_DIR)
+    with Session(engine) as session:
+        load_curated(session, content)
+        import_jobtech(session, JOBTECH_DIR)
+    engine.dispose()
+    app = create_app(make_config(url))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    get_engine(app).dispose()
+
+
+def _submit(page, url_part):
+    page.locator("#step-form button.button[type=submit]").click()
+    page.wait_for_url(re.compile(url_part))
+
+
+@pytest.mark.parametrize("locale_id,direction,javascript", [
+    ("sv", "ltr", True), ("sv", "ltr", False), ("ar", "rtl", True)], ids=["sv-js", "sv-no-js", "ar-js"])
+def test_upptacka_inventera_results_journey(new_page, catalogue_server, check_a11y, locale_id, direction, javascript):
+    base = catalogue_server
+    page = new_page(javascript=javascript)
+    page.goto(f"{base}/upptacka/fraga/goal?lang={locale_id}")
+    assert page.evaluate("document.documentElement.dir") == direction
+    check_a11y(page)
+    page.locator("input[name=goal][value=study]").check()
+    _submit(page, r"/upptacka/fraga/worries")
+    page.locator("input[name=worries][value=swedish]").check()
+    _submit(page, r"/upptacka/svar")
+
+    page.goto(f"{base}/inventera/fraga/education")
+    page.locator("input[name=level][value=compulsory]").check()
+    page.locator("input[name=country][value=abroad]").check()
+    _submit(page, r"/fraga/swedish$")
+    page.locator("input[name=level][value=unknown]").check()
+    _submit(page, r"/fraga/swedish_can_do")
+    check_a11y(page)
+    page.locator("input[name=level][value=sfi_c]").check()
+    _submit(page, r"/fraga/home")
+    page.locator("#municipality").fill("Malmö")
+    page.locator("#max_commute").fill("45")
+    _submit(page, r"/fraga/occupations")
+
+    # Search and add a job: htmx refreshes the hits in place; without JS the search form reloads.
+    search = page.locator("#search-q")
+    if javascript:
+        search.press_sequentially("underskoterska")
+        page.locator("#occupation-hits .hit").first.wait_for()
+        assert re.search(r"/fraga/occupations$", page.url), "htmx search keeps the page"
+    else:
+        search.fill("undersköterska")
+        page.locator("form[role=search] button[type=submit]").click()
+        page.wait_for_url(re.compile(r"q=und"))
+    check_a11y(page)
+    hit = page.locator("#occupation-hits .hit", has_text="5321").first
+    hit.locator("button[name=add]").click()
+    page.wait_for_url(re.compile(r"/fraga/occupations"))
+    page.locator("#occupations-0-years").wait_for()
+    check_a11y(page)
+    page.locator("#step-form button.button[type=submit]").click()      # years missing: stays, explains
+    page.locator("#error-summary").wait_for()
+    check_a11y(page)
+    page.locator("#occupations-0-years").fill("3")
+    page.locator("input[name='occupations-0-where'][value=abroad]").check()
+    _submit(page, r"/fraga/competences")
+
+    boxes = page.locator("input[name=skills]")
+    assert 15 <= boxes.count() <= 25
+    assert page.locator("input[name=skills]:checked").count() == 0      # nothing assumed
+    check_a11y(page)
+    for i in range(6):
+        boxes.nth(i).check()
+    _submit(page, r"/fraga/interests")
+    for key in ("s_care", "s_listen", "r_build"):
+        page.locator(f"input[name=likes][value={key}]").check()
+    check_a11y(page)
+    _submit(page, r"/fraga/drivers")
+    page.locator("input[name=work_with][value=people]").check()
+    for name, value in (("physical", "some"), ("place", "indoor"), ("hours", "evenings"), ("pay", "some"),
+                        ("education_weeks", "80")):
+        page.locator(f"input[name={name}][value='{value}']").check()
+    check_a11y(page)
+    _submit(page, r"/inventera/svar")
+    check_a11y(page)
+
+    page.locator("a[href='/inventera/resultat']").click()
+    page.wait_for_url(re.compile(r"/inventera/resultat"))
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+        locale_id, direction]
+    cards = page.locator(".target-card")
+    assert cards.count() == 10
+    first = cards.first
+    first.locator("summary").click()                    # details opens without JS too
+    assert first.locator("details").get_attribute("open") is not None
+    check_a11y(page)
+    page.locator("input[name=targets]").nth(0).check()
+    page.locator("input[name=targets]").nth(1).check()
+    page.locator("#targets-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"saved=1"))
+    page.locator("#saved-targets").wait_for()
+    assert page.locator("input[name=targets]:checked").count() == 2
+    check_a11y(page)
