@@ -325,3 +325,23 @@ def test_results_in_arabic_are_right_to_left(cclient):
 def test_results_without_answers_still_render(client):
     doc = assert_page_invariants(client.get("/inventera/resultat"))
     assert doc.find("h1")
+
+
+def test_ticking_a_competence_with_htmx_reranks_in_place(cclient):
+    _with_occupation(cclient)
+    doc = soup(cclient.get("/inventera/fraga/competences").get_data(as_text=True))
+    assert doc.select_one("#rank-preview") and not doc.select("#rank-preview li")
+    proposed = [b["value"] for b in doc.select("input[name=skills]")]
+    url = "/inventera/fraga/competences"
+    response = cclient.post(url, data={"csrf_token": csrf_token(cclient, url), "skills": proposed[:5],
+                                       "_autosave": "1"}, headers={"HX-Request": "true"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<html" not in html
+    items = soup(html).select("#rank-preview li")
+    assert len(items) == 5 and any(re.search(r"\d+ .* \d+", text_of(li)) for li in items)
+    assert saved(cclient, "inventera.competences")[1]["skills"] == proposed[:5]
+    # Without htmx the same autosave answers 204 and the page shows the ranking on load.
+    response = cclient.post(url, data={"csrf_token": csrf_token(cclient, url), "skills": proposed[:3],
+                                       "_autosave": "1"})
+    assert response.status_code == 204
+    assert len(soup(cclient.get(url).get_data(as_text=True)).select("#rank-preview li")) == 5

@@ -183,3 +183,14 @@ def results_view():
     return render_template("inventera/results.html", cards=cards, form=form, answered=answered,
                            saved_ok=request.args.get("saved") == "1",
                            page_heading=_("Occupations that could fit you")), status
+
+
+def preview(answers: dict, skills: list[str], top: int = 5) -> list[dict]:
+    """The best few occupations for the competences ticked so far (shown beside the checkboxes)."""
+    view = catalogue.current()
+    have = frozenset(s for s in skills if s in view.catalog.skills)
+    if not have:
+        return []
+    targets = rank_targets(view.catalog, have, preferences=preferences_from(answers, view), top=top)
+    return [{"name": catalogue.group_label(view, t.group_id), "have": t.explanation.params.get("have", 0),
+             "total": t.explanation.params.get("total", 0)} for t in targets]

@@ -159,7 +159,8 @@ def competences(flow, step):
     form.skills.choices = [SelectChoice(sid, catalogue.skill_label(view, sid)) for sid in ids]
     extra = dict(query=query, proposed=proposed, kinds={sid: catalogue.skill_kind(view, sid) for sid in ids})
     if request.method == "GET":
-        return _render(flow, step, form, hits=_hits(query, ["skill"]), **extra)
+        return _render(flow, step, form, hits=_hits(query, ["skill"]),
+                       preview=_preview(saved.get("skills") or []), **extra)
     added = [s for s in (saved.get("added") or []) if s in view.catalog.skills]
     skills = [s for s in (form.skills.data or []) if s in ids]
     add = request.form.get("add_skill")
@@ -169,12 +170,23 @@ def competences(flow, step):
             if add not in skills:
                 skills.append(add)
         data = {"skills": skills, "added": added, "none_fit": form.none_fit.data or []}
-        return _finish_side_action(flow, step, plan, step_id, data, "#skills" if add else "")
+        response = _finish_side_action(flow, step, plan, step_id, data, "#skills" if add else "")
+        if request.form.get("_autosave") == "1" and htmx.is_partial():
+            # htmx: the occupations that fit what is ticked now, re-ranked in place.
+            return htmx.render(step.template, block="preview", **step_context(
+                flow, step, form, preview=_preview(skills), **extra))
+        return response
     if form.validate():
         store.save_answers(plan or store.get_or_create_plan(), step_id,
                            {"skills": skills, "added": added, "none_fit": form.none_fit.data or []})
         return redirect(flow.next_url(step.key), 303)
-    return _render(flow, step, form, 422, hits=[], **extra)
+    return _render(flow, step, form, 422, hits=[], preview=_preview(skills), **extra)
+
+
+def _preview(skills: list[str]) -> list[dict]:
+    from app.flows.inventera.results import preview
+
+    return preview(store.all_answers(store.current_plan()), skills)
 
 
 def summarise_competences(saved: dict) -> list[str]:
