@@ -43,6 +43,7 @@ class Flow:
     lead: Any                                 # one sentence: what this area is for
     steps: tuple[Step, ...] = field(default_factory=tuple)
     check_template: str = "layouts/check_answers.html"
+    index_template: str = "layouts/flow_index.html"
 
     def _answers(self) -> dict[str, dict]:
         """All saved answers, read only when some step branches (applies)."""
@@ -170,7 +171,7 @@ def add_flow_routes(bp, flow: Flow) -> None:
         answers = store.all_answers(plan)
         steps = [{"step": s, "done": flow.step_id(s) in answers, "url": flow.url_for_step(s.key)}
                  for s in flow.active_steps(answers)]
-        return render_template("layouts/flow_index.html", flow=flow, steps=steps,
+        return render_template(flow.index_template, flow=flow, steps=steps,
                                status=flow.status(answers), page_heading=flow.title,
                                start_url=flow.url_for_step(flow.first_open_step(answers).key))
 

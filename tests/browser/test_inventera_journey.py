@@ -53,13 +53,23 @@ def _submit(page, url_part):
 def test_upptacka_inventera_results_journey(new_page, catalogue_server, check_a11y, locale_id, direction, javascript):
     base = catalogue_server
     page = new_page(javascript=javascript)
-    page.goto(f"{base}/upptacka/fraga/goal?lang={locale_id}")
+    page.goto(f"{base}/upptacka/?lang={locale_id}")
     assert page.evaluate("document.documentElement.dir") == direction
+    check_a11y(page)
+    page.locator("main a.button").click()                 # Start: the short guide pages
+    for _ in range(5):
+        page.wait_for_url(re.compile(r"/upptacka/las/"))
+        check_a11y(page)
+        page.locator("main a.button").click()
+    page.wait_for_url(re.compile(r"/upptacka/fraga/goal"))
     check_a11y(page)
     page.locator("input[name=goal][value=study]").check()
     _submit(page, r"/upptacka/fraga/worries")
     page.locator("input[name=worries][value=swedish]").check()
     _submit(page, r"/upptacka/svar")
+    check_a11y(page)
+    page.locator("main a.button[href='/inventera/']").click()   # on into Inventera
+    page.wait_for_url(re.compile(r"/inventera/$"))
 
     page.goto(f"{base}/inventera/fraga/education")
     page.locator("input[name=level][value=compulsory]").check()

@@ -12,4 +12,6 @@ FLOW = Flow(
         Step("worries", _l("Is there something that makes studying feel hard?"), WorriesForm,
              "upptacka/worries.html"),
     ),
+    check_template="upptacka/check_answers.html",
+    index_template="upptacka/index.html",
 )
