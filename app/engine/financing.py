@@ -1,0 +1,604 @@
+"""What a person can live on during one study step: schemes, amounts per month, and why not.
+
+Pure: rules and amounts arrive as ``FinancingFacts`` (built from ``financing.yaml`` by
+``app.content.facts.financing_facts``); nothing here knows a figure by heart. Every line of
+money carries its source, validity and status. Rules and conventions: docs/DECISION.md.
+
+Month convention (an estimate, always marked as such): weekly amounts × 52/12, daily amounts
+× 5 days × 52/12, monthly amounts as they are; rounded to whole kronor (half up).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping
+
+WEEKS_PER_MONTH = 52 / 12
+DAYS_PER_WEEK = 5
+MONTH_CONVENTION = "week_x_52_div_12"
+
+# Situations
+UNEMPLOYED = "unemployed_registered"     # registered as job seeker at Arbetsförmedlingen
+ETABLERING = "etableringsprogram"
+EMPLOYED = "employed"
+OTHER = "other"
+SITUATIONS = (UNEMPLOYED, ETABLERING, EMPLOYED, OTHER)
+
+# Scheme / option keys (ids as in financing.yaml)
+STUDIEMEDEL = "csn-studiemedel"
+OMSTALLNING = "omstallningsstudiestod"
+AKTIVITETSSTOD = "aktivitetsstod"
+UTVECKLING = "utvecklingsersattning"
+ETABLERINGSERSATTNING = "etableringsersattning"
+STUDIESTARTSSTOD = "studiestartsstod"
+
+# Who to check with
+CSN = "csn"
+AF = "arbetsformedlingen"
+FK = "forsakringskassan"
+MUNICIPALITY = "municipality"
+
+LEVELS = ("none", "grundlaggande", "gymnasial", "eftergymnasial")
+AF_FORMS = ("arbetsmarknadsutbildning",)
+
+
+def half_up(value: float) -> int:
+    return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts (plain data in)
+
+
+@dataclass(frozen=True)
+class AmountFact:
+    scheme: str
+    key: str
+    pace: int | None
+    value: float | None
+    unit: str | None            # "SEK/week", "SEK/day", "SEK/month", ...
+    kind: str | None            # grant | loan | benefit
+    year: int | None
+    source_url: str | None
+    valid_from: date | None
+    valid_to: date | None
+    status: str | None          # verified | computed | secondary | unverified
+    qualifiers: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleFact:
+    scheme: str
+    key: str
+    value: Any
+    source_url: str | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class FinancingFacts:
+    amounts: tuple[AmountFact, ...]
+    rules: tuple[RuleFact, ...]
+    prisbasbelopp: tuple[tuple[int, int], ...] = ()     # (year, value)
+    repealed_from: tuple[tuple[str, date], ...] = ()    # (scheme id, date)
+    apply_urls: tuple[tuple[str, str], ...] = ()        # (scheme id, url)
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def rule_fact(self, scheme: str, key: str) -> RuleFact:
+        if not self._index:
+            for r in self.rules:
+                self._index[(r.scheme, r.key)] = r
+        try:
+            return self._index[(scheme, key)]
+        except KeyError:
+            raise KeyError(f"financing rule {scheme}:{key} missing from the content") from None
+
+    def rule(self, scheme: str, key: str) -> Any:
+        return self.rule_fact(scheme, key).value
+
+    def pbb(self, year: int) -> int | None:
+        return dict(self.prisbasbelopp).get(year)
+
+    def repealed(self, scheme: str) -> date | None:
+        return dict(self.repealed_from).get(scheme)
+
+    def amount(self, scheme: str, key: str, pace: int | None, on: date,
+               **qualifiers: Any) -> tuple[AmountFact | None, bool]:
+        """The amount valid on ``on`` (and stale=False); else the latest earlier one (stale=True)."""
+        wanted = tuple(sorted(qualifiers.items()))
+        found = [a for a in self.amounts
+                 if a.scheme == scheme and a.key == key and a.pace == pace and a.qualifiers == wanted]
+        for a in found:
+            if (a.valid_from is None or a.valid_from <= on) and (a.valid_to is None or on <= a.valid_to):
+                return a, False
+        earlier = [a for a in found if a.valid_to is not None and a.valid_to < on]
+        if earlier:
+            return max(earlier, key=lambda a: a.valid_to), True
+        return None, False
+
+
+# ---------------------------------------------------------------------------------------------
+# Person and step (plain data in)
+
+
+@dataclass(frozen=True)
+class Person:
+    birth_year: int
+    situation: str = OTHER                     # one of SITUATIONS
+    children_ages: tuple[int, ...] = ()        # ages now of children in the person's custody
+    has_grundskola: bool = True                # Swedish or foreign compulsory school
+    has_gymnasieexamen: bool = False           # 3-year upper secondary (Swedish or foreign)
+    hogskolepoang: int = 0                     # completed university credits (or foreign equivalent)
+    years_of_schooling: int | None = None
+    foreign_degree_ssyk: tuple[str, ...] = ()  # SSYK codes a completed foreign post-secondary degree is in
+    experience_ssyk: tuple[str, ...] = ()      # SSYK codes the person has worked in (anywhere)
+    swedish_level: str | None = None           # a level id on the scale; None = unknown
+    licences: tuple[str, ...] = ()             # competence keys of licences held (e.g. "b-licence")
+    prior_year_income: int | None = None       # income from work last calendar year (SEK)
+    work_months_last_24: int = 0               # months with work in the last 24 (aktualitetsvillkor)
+    work_months_last_14_years: int = 0         # months with work income (etableringsvillkor)
+    in_jobbgaranti: bool = False               # jobbgarantin för ungdomar / jobb- och utvecklingsgarantin
+    etablering_until: date | None = None       # last day of the etableringsprogram (None = not known)
+    residence_ok: bool = True                  # permit that qualifies for studiemedel (3 kap. 4 §)
+    has_akassa: bool = False
+    preferred_pace: int = 100
+
+    def age_in_year(self, year: int) -> int:
+        """The age the person turns during ``year`` (the law's "the year you turn X")."""
+        return year - self.birth_year
+
+    @property
+    def children(self) -> int:
+        return len(self.children_ages)
+
+
+@dataclass(frozen=True)
+class StudyStep:
+    form: str                      # education form (sfi, sas, komvux_grundlaggande, yrkesvux, ...)
+    level: str                     # none | grundlaggande | gymnasial | eftergymnasial
+    start: date
+    weeks: int                     # at full pace
+    pace: int = 100
+    education_id: str = ""
+    via_af: bool = False           # bought/decided by Arbetsförmedlingen (AMU, etableringsprogram insats)
+    financing: tuple[str, ...] = ()   # scheme ids the content lists for the education (empty = any)
+
+    @property
+    def calendar_weeks(self) -> int:
+        return -(-self.weeks * 100 // max(self.pace, 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# Results (plain data out)
+
+
+@dataclass(frozen=True)
+class Reason:
+    key: str
+    scheme: str
+    source_url: str | None = None
+    status: str | None = None
+    check_with: str | None = None
+    detail: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Line:
+    scheme: str
+    part: str                      # generellt_bidrag, hogre_bidrag, lan, tillaggsbidrag, ...
+    kind: str                      # grant | loan | benefit
+    amount: float | None           # in ``unit``; None = not stated (check_with says whom to ask)
+    unit: str | None
+    per_month: int | None          # estimate, see MONTH_CONVENTION
+    source_url: str | None
+    valid_from: date | None
+    valid_to: date | None
+    status: str | None
+    check_with: str | None = None
+    stale: bool = False            # the figure is from an earlier year than the study date
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class FinancingOption:
+    key: str                       # the main scheme id
+    decided_by: str                # csn | arbetsformedlingen | forsakringskassan | municipality
+    lines: tuple[Line, ...]
+    notes: tuple[Reason, ...] = ()
+
+    def _sum(self, kinds: tuple[str, ...]) -> int:
+        return sum(line.per_month or 0 for line in self.lines if line.kind in kinds)
+
+    @property
+    def grant_per_month(self) -> int:
+        return self._sum(("grant", "benefit"))
+
+    @property
+    def loan_per_month(self) -> int:
+        return self._sum(("loan",))
+
+    @property
+    def total_per_month(self) -> int:
+        return self._sum(("grant", "benefit", "loan"))
+
+    @property
+    def check_with(self) -> tuple[str, ...]:
+        found = [x.check_with for x in (*self.lines, *self.notes) if x.check_with]
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class FinancingEstimate:
+    step: StudyStep
+    on_date: date
+    options: tuple[FinancingOption, ...]       # mutually exclusive for the same weeks; best first
+    not_eligible: tuple[Reason, ...]
+    convention: str = MONTH_CONVENTION
+    estimate: bool = True
+
+    @property
+    def primary(self) -> FinancingOption | None:
+        return self.options[0] if self.options else None
+
+    def option(self, key: str) -> FinancingOption | None:
+        return next((o for o in self.options if o.key == key), None)
+
+    def reason(self, key: str) -> Reason | None:
+        return next((r for r in self.not_eligible if r.key == key), None)
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    now_per_month: int
+    studying_grant_per_month: int
+    studying_loan_per_month: int
+    studying_total_per_month: int
+    difference_per_month: int              # total while studying − now
+    difference_without_loan: int           # grants/benefits only − now
+    option: str | None
+    estimate: bool = True
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _per_month(amount: float, unit: str | None) -> int:
+    if unit == "SEK/week":
+        return half_up(amount * WEEKS_PER_MONTH)
+    if unit == "SEK/day":
+        return half_up(amount * DAYS_PER_WEEK * WEEKS_PER_MONTH)
+    if unit == "SEK/month":
+        return half_up(amount)
+    if unit == "SEK/4 weeks":
+        return half_up(amount / 4 * WEEKS_PER_MONTH)
+    raise ValueError(f"no month conversion for unit {unit!r}")
+
+
+def _line(facts: FinancingFacts, scheme: str, key: str, part: str, pace: int | None, on: date,
+          *, scale: float = 1.0, check_with: str = CSN, q: Mapping[str, Any] | None = None) -> Line | None:
+    fact, stale = facts.amount(scheme, key, pace, on, **(q or {}))
+    if fact is None:
+        return None
+    hidden = fact.status == "unverified" or fact.value is None
+    value = None if hidden else fact.value * scale
+    return Line(scheme=scheme, part=part, kind=fact.kind or "benefit", amount=value, unit=fact.unit,
+                per_month=None if value is None else _per_month(value, fact.unit),
+                source_url=fact.source_url, valid_from=fact.valid_from, valid_to=fact.valid_to,
+                status=fact.status, check_with=check_with if (hidden or stale) else None,
+                stale=stale, year=fact.year)
+
+
+def _reason(facts: FinancingFacts, key: str, scheme: str, rule_key: str | None = None,
+            check_with: str | None = None, **detail: Any) -> Reason:
+    url = status = None
+    if rule_key:
+        rf = facts.rule_fact(scheme, rule_key)
+        url, status = rf.source_url, rf.status
+    return Reason(key, scheme, url, status, check_with, tuple(sorted(detail.items())))
+
+
+def _form_level(step: StudyStep) -> str:
+    return step.level if step.level in LEVELS else "none"
+
+
+def _listed(step: StudyStep, scheme: str) -> bool:
+    return not step.financing or scheme in step.financing
+
+
+def _studying_under_af(person: Person, step: StudyStep) -> str | None:
+    """Which AF benefit pays for this step instead of CSN, if any."""
+    if person.situation == ETABLERING and (person.etablering_until is None or step.start <= person.etablering_until):
+        return ETABLERINGSERSATTNING
+    if step.via_af or step.form in AF_FORMS:
+        return AF
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Schemes
+
+
+def _studiemedel(person: Person, step: StudyStep, facts: FinancingFacts, on: date,
+                 out: list[Reason]) -> FinancingOption | None:
+    s = STUDIEMEDEL
+    age = person.age_in_year(on.year)
+    level = _form_level(step)
+    pace = step.pace
+    af = _studying_under_af(person, step)
+    if step.form in facts.rule(s, "not_for_forms"):
+        out.append(_reason(facts, "sfi_no_studiemedel", s, "not_for_forms"))
+        return None
+    if af == ETABLERINGSERSATTNING:
+        out.append(_reason(facts, "etableringsprogram_pays_instead", s, "not_combinable_with"))
+        return None
+    if af == AF:
+        out.append(_reason(facts, "af_programme_pays_instead", s, "not_combinable_with"))
+        return None
+    if not _listed(step, s):
+        out.append(Reason("not_offered_for_education", s))
+        return None
+    if pace not in facts.rule(s, "allowed_paces"):
+        out.append(_reason(facts, "pace_not_allowed", s, "allowed_paces", pace=pace,
+                           allowed=tuple(facts.rule(s, "allowed_paces"))))
+        return None
+    if step.weeks < facts.rule(s, "min_weeks"):
+        out.append(_reason(facts, "too_short", s, "min_weeks", min_weeks=facts.rule(s, "min_weeks")))
+        return None
+    turns = facts.rule(s, "min_age_grund_gymnasial_half_year_turns")
+    if level in ("grundlaggande", "gymnasial") and on < date(person.birth_year + turns, 7, 1):
+        out.append(_reason(facts, "too_young_grund_gymnasial", s, "min_age_grund_gymnasial_half_year_turns",
+                           from_date=date(person.birth_year + turns, 7, 1).isoformat()))
+        return None
+    if age > facts.rule(s, "max_age_year_turns"):
+        out.append(_reason(facts, "too_old", s, "max_age_year_turns", max_age=facts.rule(s, "max_age_year_turns")))
+        return None
+    if not person.residence_ok:
+        out.append(_reason(facts, "residence_permit", s, "residence_permit_ok", check_with=CSN))
+        return None
+
+    notes: list[Reason] = []
+    hogre = _hogre_bidrag(person, step, facts, on, notes)
+    lines: list[Line | None] = []
+    if hogre:
+        lines.append(_line(facts, s, "hogre_bidrag_per_week", "hogre_bidrag", pace, on))
+        lines.append(_line(facts, s, "lan_with_hogre_bidrag_per_week", "lan", pace, on))
+        if facts.rule(s, "hogre_bidrag_budget_limited"):
+            notes.append(_reason(facts, "hogre_bidrag_budget_limited", s, "hogre_bidrag_budget_limited", check_with=CSN))
+    else:
+        lines.append(_line(facts, s, "generellt_bidrag_per_week", "generellt_bidrag", pace, on))
+        lines.append(_line(facts, s, "lan_per_week", "lan", pace, on))
+    loan_limits = facts.rule(s, "loan_max_weeks_by_age_year_turns")
+    if age in loan_limits:
+        notes.append(_reason(facts, "loan_weeks_limited_by_age", s, "loan_max_weeks_by_age_year_turns",
+                             max_loan_weeks=loan_limits[age]))
+    kids = sum(1 for a in person.children_ages if a < facts.rule(s, "tillaggsbidrag_child_max_age_half_year_turns"))
+    if kids:
+        lines.append(_tillaggsbidrag(facts, pace, on, kids))
+    lines.append(_tillaggslan(person, facts, pace, on, notes))
+    return FinancingOption(s, CSN, tuple(x for x in lines if x is not None), tuple(notes))
+
+
+def _hogre_bidrag(person: Person, step: StudyStep, facts: FinancingFacts, on: date, notes: list[Reason]) -> bool:
+    s = STUDIEMEDEL
+    level = _form_level(step)
+    if level not in facts.rule(s, "hogre_bidrag_levels"):
+        return False
+    lacks = {"grundlaggande": not person.has_grundskola, "gymnasial": not person.has_gymnasieexamen}[level]
+    if not lacks:
+        notes.append(_reason(facts, "hogre_bidrag_not_lacking_education", s, "hogre_bidrag_education_condition"))
+        return False
+    if person.hogskolepoang >= facts.rule(s, "hogre_bidrag_excluded_if_hogskolepoang_at_least"):
+        notes.append(_reason(facts, "hogre_bidrag_has_university_credits", s,
+                             "hogre_bidrag_excluded_if_hogskolepoang_at_least"))
+        return False
+    age = person.age_in_year(on.year)
+    if age >= facts.rule(s, "hogre_bidrag_min_age_year_turns"):
+        return True
+    exc = facts.rule(s, "hogre_bidrag_exception_age_20_24")
+    if (exc["min_age"] <= age <= exc["max_age"] and person.situation == UNEMPLOYED and person.in_jobbgaranti
+            and not person.has_gymnasieexamen):
+        notes.append(_reason(facts, "hogre_bidrag_youth_exception", s, "hogre_bidrag_exception_age_20_24", check_with=CSN))
+        return True
+    notes.append(_reason(facts, "hogre_bidrag_from_year_turning_25", s, "hogre_bidrag_min_age_year_turns",
+                         from_year=person.birth_year + facts.rule(s, "hogre_bidrag_min_age_year_turns")))
+    return False
+
+
+def _tillaggsbidrag(facts: FinancingFacts, pace: int, on: date, kids: int) -> Line | None:
+    s = STUDIEMEDEL
+    base = _line(facts, s, "tillaggsbidrag_per_week", "tillaggsbidrag", pace, on, q={"children": min(kids, 4)})
+    if base is None or kids <= 4 or base.amount is None:
+        return base
+    further = _line(facts, s, "tillaggsbidrag_per_week_each_further_child", "tillaggsbidrag", pace, on)
+    if further is None or further.amount is None:
+        return base
+    amount = base.amount + further.amount * (kids - 4)
+    return Line(**{**base.__dict__, "amount": amount, "per_month": _per_month(amount, base.unit)})
+
+
+def _tillaggslan(person: Person, facts: FinancingFacts, pace: int, on: date, notes: list[Reason]) -> Line | None:
+    s = STUDIEMEDEL
+    if person.age_in_year(on.year) < facts.rule(s, "tillaggslan_min_age_year_turns"):
+        return None
+    pbb = facts.pbb(on.year)
+    threshold = None if pbb is None else half_up(facts.rule(s, "tillaggslan_income_threshold_pct_pbb") * pbb / 100)
+    if person.prior_year_income is None:
+        return None
+    if threshold is None:
+        notes.append(_reason(facts, "tillaggslan_check", s, "tillaggslan_income_threshold_pct_pbb", check_with=CSN))
+        return None
+    if person.prior_year_income < threshold:
+        return None
+    notes.append(_reason(facts, "tillaggslan_income_over_threshold", s, "tillaggslan_income_threshold_pct_pbb",
+                         threshold=threshold))
+    return _line(facts, s, "tillaggslan_per_week", "tillaggslan", pace, on)
+
+
+def _omstallning(person: Person, step: StudyStep, facts: FinancingFacts, on: date,
+                 out: list[Reason]) -> FinancingOption | None:
+    s = OMSTALLNING
+    etab = facts.rule(s, "etableringsvillkor")
+    akt = facts.rule(s, "aktualitetsvillkor")
+    if person.work_months_last_14_years < etab["months_with_work_income"] or person.work_months_last_24 < akt["months"]:
+        out.append(_reason(facts, "omstallning_work_conditions_not_met", s, "etableringsvillkor",
+                           months_needed=etab["months_with_work_income"], recent_months_needed=akt["months"]))
+        return None
+    if step.form in facts.rule(STUDIEMEDEL, "not_for_forms") or _studying_under_af(person, step) or not _listed(step, s):
+        out.append(_reason(facts, "omstallning_not_for_this_education", s, "education_requirement"))
+        return None
+    if step.pace not in facts.rule(s, "allowed_paces"):
+        out.append(_reason(facts, "pace_not_allowed", s, "allowed_paces", pace=step.pace))
+        return None
+    age = person.age_in_year(on.year)
+    if age > facts.rule(s, "bidrag_max_age_year_turns"):
+        out.append(_reason(facts, "too_old", s, "bidrag_max_age_year_turns"))
+        return None
+    income = person.prior_year_income or 0
+    cap = facts.rule(s, "income_cap_sek")
+    bidrag_fact, _ = facts.amount(s, "bidrag_max_per_week", 100, on)
+    lan_fact, _ = facts.amount(s, "lan_max_per_week", 100, on)
+    notes = [_reason(facts, "budget_limited", s, "budget_limited", check_with=CSN)]
+    lines: list[Line] = []
+    if bidrag_fact is not None:
+        full = min(int(min(income, cap) * facts.rule(s, "bidrag_pct_of_income") / 100 / 52), int(bidrag_fact.value))
+        weekly = full * step.pace / 100
+        lines.append(Line(s, "omstallningsstudiebidrag", "grant", weekly, "SEK/week", _per_month(weekly, "SEK/week"),
+                          bidrag_fact.source_url, bidrag_fact.valid_from, bidrag_fact.valid_to, "computed",
+                          check_with=CSN, year=bidrag_fact.year))
+        if income > cap and lan_fact is not None and age <= facts.rule(s, "lan_max_age_year_turns"):
+            lan = min(int(facts.rule(s, "lan_pct_of_excess") / 100 * (income / 52 - full)), int(lan_fact.value))
+            weekly_lan = lan * step.pace / 100
+            lines.append(Line(s, "omstallningsstudielan", "loan", weekly_lan, "SEK/week",
+                              _per_month(weekly_lan, "SEK/week"), lan_fact.source_url, lan_fact.valid_from,
+                              lan_fact.valid_to, "computed", check_with=CSN, year=lan_fact.year))
+    if age >= 62:
+        notes.append(_reason(facts, "omstallning_max_10_weeks_from_62", s, "bidrag_max_weeks_from_age_year_turns_62"))
+    return FinancingOption(s, CSN, tuple(lines), tuple(notes))
+
+
+def _af_benefit(person: Person, step: StudyStep, facts: FinancingFacts, on: date,
+                out: list[Reason]) -> FinancingOption | None:
+    """Aktivitetsstöd (25+) or utvecklingsersättning (18–24) for registered job seekers."""
+    if person.situation != UNEMPLOYED:
+        return None
+    scale = step.pace / 100
+    af = _studying_under_af(person, step) == AF
+    age = person.age_in_year(on.year)
+    notes: list[Reason] = []
+    if age >= facts.rule(AKTIVITETSSTOD, "main_min_age"):
+        s = AKTIVITETSSTOD
+        if not af and (step.form not in facts.rule(s, "paid_for_forms") and _map_komvux(step) not in facts.rule(s, "paid_for_forms")):
+            return None
+        if not af and not _listed(step, s):
+            return None
+        if not af:
+            notes.append(_reason(facts, "af_decides_forberedande_max_12_months", s, "forberedande_utbildning_max_months",
+                                 check_with=AF, max_months=facts.rule(s, "forberedande_utbildning_max_months")))
+        if person.has_akassa:
+            notes.append(_reason(facts, "aktivitetsstod_income_based_may_be_higher", s, "inkomstbaserat", check_with=AF))
+        line = _line(facts, s, "grundbelopp_per_day", "aktivitetsstod", 100, on, scale=scale, check_with=AF)
+        return FinancingOption(s, AF, (line,) if line else (), tuple(notes))
+    rng = facts.rule(UTVECKLING, "age_range")
+    if rng["min"] <= age <= rng["max"]:
+        s = UTVECKLING
+        if not af and not _listed(step, s):
+            return None
+        if not af:
+            notes.append(_reason(facts, "af_decides_forberedande_max_12_months", AKTIVITETSSTOD,
+                                 "forberedande_utbildning_max_months", check_with=AF))
+        higher = person.has_gymnasieexamen or (age >= 20 and "studiemotiverande" in step.education_id)
+        key = "higher_per_day" if higher else "lower_per_day"
+        line = _line(facts, s, key, "utvecklingsersattning", 100, on, scale=scale, check_with=AF)
+        return FinancingOption(s, AF, (line,) if line else (), tuple(notes))
+    return None
+
+
+def _etablering(person: Person, step: StudyStep, facts: FinancingFacts, on: date) -> FinancingOption | None:
+    if _studying_under_af(person, step) != ETABLERINGSERSATTNING:
+        return None
+    s = ETABLERINGSERSATTNING
+    lines = [_line(facts, s, "etableringsersattning_per_day", "etableringsersattning", 100, on,
+                   scale=step.pace / 100, check_with=FK)]
+    oldest = sorted(person.children_ages, reverse=True)[: facts.rule(s, "etableringstillagg_max_children")]
+    for child_age in oldest:
+        if child_age < 11:
+            lines.append(_line(facts, s, "etableringstillagg_per_child_under_11_per_month", "etableringstillagg",
+                               None, on, check_with=FK, q={"part": "etableringstillagg"}))
+        elif child_age <= 19:
+            lines.append(_line(facts, s, "etableringstillagg_per_child_11_to_19_per_month", "etableringstillagg",
+                               None, on, check_with=FK, q={"part": "etableringstillagg"}))
+    notes = []
+    if person.etablering_until is not None:
+        notes.append(_reason(facts, "etablering_ends", s, "max_months_insatser",
+                             until=person.etablering_until.isoformat()))
+    return FinancingOption(s, FK, tuple(x for x in lines if x is not None), tuple(notes))
+
+
+def _map_komvux(step: StudyStep) -> str:
+    """yrkesvux, sas and kombination are komvux on a level: the form the rules name."""
+    if step.form in ("yrkesvux", "kombination_sfi", "sas", "komvux_gymnasial", "komvux_grundlaggande"):
+        return "komvux_grundlaggande" if step.level == "grundlaggande" else "komvux_gymnasial"
+    return step.form
+
+
+def _studiestartsstod(person: Person, step: StudyStep, facts: FinancingFacts, on: date,
+                      out: list[Reason]) -> FinancingOption | None:
+    s = STUDIESTARTSSTOD
+    repealed = facts.repealed(s)
+    if repealed is not None and on >= repealed:
+        out.append(_reason(facts, "studiestartsstod_repealed", s, "repealed_from", repealed_from=repealed.isoformat()))
+        return None
+    age = person.age_in_year(on.year)
+    if not (facts.rule(s, "min_age_year_turns") <= age <= facts.rule(s, "max_age_year_turns")):
+        return None
+    if person.situation != UNEMPLOYED or _map_komvux(step) not in facts.rule(s, "forms") or step.pace not in facts.rule(s, "allowed_paces"):
+        return None
+    line = _line(facts, s, "bidrag_per_week", "studiestartsstod", 100, on, scale=step.pace / 100, check_with=MUNICIPALITY)
+    notes = (_reason(facts, "decided_by_home_municipality", s, "decided_by", check_with=MUNICIPALITY),)
+    if repealed is not None:
+        notes += (_reason(facts, "only_weeks_before_repeal", s, "repealed_from", repealed_from=repealed.isoformat()),)
+    return FinancingOption(s, MUNICIPALITY, (line,) if line else (), notes)
+
+
+# ---------------------------------------------------------------------------------------------
+# The verbs
+
+
+def estimate_financing(person: Person, step: StudyStep, facts: FinancingFacts,
+                       on_date: date | None = None) -> FinancingEstimate:
+    """The schemes ``person`` is likely eligible for during ``step`` (amounts of ``on_date``,
+    default the step's start), best first, and the reasons for the others."""
+    on = on_date or step.start
+    not_eligible: list[Reason] = []
+    options: list[FinancingOption] = []
+    etab = _etablering(person, step, facts, on)
+    if etab:
+        options.append(etab)
+    af = _af_benefit(person, step, facts, on, not_eligible)
+    csn = _studiemedel(person, step, facts, on, not_eligible)
+    omst = _omstallning(person, step, facts, on, not_eligible)
+    sss = _studiestartsstod(person, step, facts, on, not_eligible)
+    if _studying_under_af(person, step) == AF and af:
+        options.append(af)          # AF's programme: its benefit is the way, CSN is out
+        af = None
+    rest = [o for o in (csn, omst, sss, af) if o is not None]
+    # An entitlement before an option someone else decides (AF's förberedande utbildning); then
+    # most money that need not be paid back; then the total.
+    rest.sort(key=lambda o: (any(n.key == "af_decides_forberedande_max_12_months" for n in o.notes),
+                             -o.grant_per_month, -o.total_per_month))
+    options.extend(rest)
+    if step.form in AF_FORMS and person.situation not in (UNEMPLOYED, ETABLERING):
+        not_eligible.append(Reason("af_programme_needs_registration", AF, check_with=AF))
+    return FinancingEstimate(step, on, tuple(options), tuple(not_eligible))
+
+
+def household_view(current_income_per_month: int, estimate: FinancingEstimate,
+                   option: str | None = None) -> HouseholdView:
+    """Money per month now versus while studying (the primary option, or ``option``)."""
+    chosen = estimate.option(option) if option else estimate.primary
+    grant = chosen.grant_per_month if chosen else 0
+    loan = chosen.loan_per_month if chosen else 0
+    return HouseholdView(current_income_per_month, grant, loan, grant + loan,
+                         grant + loan - current_income_per_month, grant - current_income_per_month,
+                         chosen.key if chosen else None)
