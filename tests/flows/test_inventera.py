@@ -345,3 +345,20 @@ def test_ticking_a_competence_with_htmx_reranks_in_place(cclient):
                                        "_autosave": "1"})
     assert response.status_code == 204
     assert len(soup(cclient.get(url).get_data(as_text=True)).select("#rank-preview li")) == 5
+
+
+def test_results_without_competences_rank_curated_occupations_by_preferences(cclient):
+    post(cclient, "/inventera/fraga/occupations", {"never_worked": ["yes"]})
+    post(cclient, "/inventera/fraga/competences", {"none_fit": ["yes"]})
+    post(cclient, "/inventera/fraga/swedish", {"level": "sfi_b"})
+    post(cclient, "/inventera/fraga/interests", {"likes": ["r_build", "r_machines", "r_outdoors"]})
+    post(cclient, "/inventera/fraga/drivers", {"work_with": ["things"], "physical": "yes", "place": "outdoor",
+                                               "hours": "any", "pay": "very", "education_weeks": "40"})
+    doc = assert_page_invariants(cclient.get("/inventera/resultat"))
+    cards = doc.select(".target-card")
+    assert len(cards) == 10
+    from app.engine.gap import riasec_of
+
+    ssyks = [re.search(r"SSYK (\d{4})", text_of(c)).group(1) for c in cards]
+    assert all(max(riasec_of(s), key=riasec_of(s).get) == "R" for s in ssyks[:3]), ssyks
+    assert all(c.select_one(".target-facts") for c in cards)

@@ -154,7 +154,15 @@ def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
 def ranked_cards(answers: dict) -> list[dict]:
     view = catalogue.current()
     have = frozenset(s for s in answers.get("inventera.competences", {}).get("skills") or [] if s in view.catalog.skills)
-    targets = rank_targets(view.catalog, have, preferences=preferences_from(answers, view), top=TOP)
+    prefs = preferences_from(answers, view)
+    if have:
+        targets = rank_targets(view.catalog, have, preferences=prefs, top=TOP)
+    else:
+        # Nothing ticked (never worked, or none fit): no competence match to rank on, so show the
+        # curated occupations (the ones with facts) in the order of the preference factors alone.
+        curated = [t for t in rank_targets(view.catalog, have, preferences=prefs)
+                   if (g := view.groups.get(t.group_id)) is not None and g.curated]
+        targets = sorted(curated, key=lambda t: (-t.preference_factor, t.ssyk))[:TOP]
     drivers = answers.get("inventera.drivers", {})
     return [card(view, t, have, drivers, i) for i, t in enumerate(targets)]
 
