@@ -19,10 +19,15 @@ def create_app(config: Config | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     logging.basicConfig(level=logging.INFO)
 
-    from app import assets, db, htmx, i18n, pages, security
+    from app import assets, db, htmx, i18n, pages, plans, security
     from app.flows import register_flows
     from app.limits import limiter
 
+    if config.PROXY_FIX_HOPS:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = config.PROXY_FIX_HOPS
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
@@ -32,6 +37,7 @@ def create_app(config: Config | None = None) -> Flask:
     limiter.init_app(app)
     pages.init_app(app)
     register_flows(app)
+    plans.init_app(app)
     _register_optional_cli(app)
     return app
 

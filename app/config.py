@@ -21,10 +21,13 @@ def _secret_key() -> str:
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
     path = DATA_DIR / "secret_key"
-    if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as fh:
+        fh.write(secrets.token_hex(32))
     return path.read_text().strip()
 
 
@@ -34,7 +37,7 @@ class Config:
     DATABASE_URL: str = f"sqlite:///{DATA_DIR / 'vagval.sqlite3'}"
     JOBTECH_DIR: str = str(REPO_ROOT.parent / "shared" / "jobtech")
     TESTING: bool = False
-    # Cookies: HttpOnly always; Secure when served over HTTPS (on by default outside local dev).
+    # Cookies: HttpOnly always; Secure must be switched on (SESSION_COOKIE_SECURE=true) behind HTTPS.
     SESSION_COOKIE_NAME: str = "vagval"
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"
@@ -43,6 +46,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT: int | None = None                 # token valid for the session's life
     MAX_CONTENT_LENGTH: int = 64 * 1024                    # no form needs more
     RESUME_CODE_DAYS: int = 30
+    PLAN_RETENTION_DAYS: int = 365          # `flask plans purge` removes plans untouched this long
+    PROXY_FIX_HOPS: int = 0                 # trusted reverse proxies in front (X-Forwarded-*)
     RATELIMIT_STORAGE_URI: str = "memory://"
     RATELIMIT_RESUME: str = "10 per minute;60 per hour"
     BABEL_DEFAULT_LOCALE: str = "sv"
@@ -64,6 +69,8 @@ class Config:
             SESSION_COOKIE_SECURE=_bool(env.get("SESSION_COOKIE_SECURE"), False),
             RATELIMIT_STORAGE_URI=env.get("RATELIMIT_STORAGE_URI", cls.RATELIMIT_STORAGE_URI),
             RESUME_CODE_DAYS=int(env.get("RESUME_CODE_DAYS", cls.RESUME_CODE_DAYS)),
+            PLAN_RETENTION_DAYS=int(env.get("PLAN_RETENTION_DAYS", cls.PLAN_RETENTION_DAYS)),
+            PROXY_FIX_HOPS=int(env.get("PROXY_FIX_HOPS", cls.PROXY_FIX_HOPS)),
         )
         return replace(base, **overrides)
 

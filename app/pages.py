@@ -1,7 +1,7 @@
 """Pages outside the four areas: the start page (task list), saving and resuming, privacy, errors."""
 from __future__ import annotations
 
-from flask import Blueprint, Flask, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -19,7 +19,7 @@ bp = Blueprint("main", __name__)
 CODE_ERRORS = {
     "malformed": _l("A code has 10 letters and digits, for example KX7M4-RP2WQ. Check what you typed."),
     "unknown": _l("We cannot find a plan with that code. Check the code and try again."),
-    "expired": _l("That code has expired. Codes work for 30 days: make a new one on the device where you saved your plan."),
+    "expired": _l("That code has expired. Codes work for %(days)s days: make a new one on the device where you saved your plan."),
 }
 
 
@@ -55,6 +55,8 @@ def save():
         session["issued_code"] = {"code": issued.code, "expires": issued.expires_at.date().isoformat()}
         return redirect(url_for("main.save"), 303)
     issued = session.pop("issued_code", None)
+    if issued and not store.code_is_current(plan, issued["code"]):
+        issued = None     # a double submit replaced it: never show a code that does not work
     link = url_for("main.resume", kod=issued["code"], _external=True) if issued else None
     expires = format_date(__import__("datetime").date.fromisoformat(issued["expires"]), "long") if issued else None
     return render_template("pages/save.html", form=form, has_plan=plan is not None, issued=issued,
@@ -67,19 +69,38 @@ def resume():
     form = ResumeForm(data={"code": request.args.get("kod", "")} if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            store.resume(form.code.data)
+            found = store.find_by_resume_code(form.code.data)
         except store.ResumeCodeError as err:
-            form.code.errors.append(CODE_ERRORS[err.reason])
+            form.code.errors.append(CODE_ERRORS[err.reason] % {"days": current_app.config["RESUME_CODE_DAYS"]})
         else:
+            current = store.current_plan()
+            if current and current.id != found.id and store.has_answers(current) and not request.form.get("confirm"):
+                return render_template("pages/resume_confirm.html", form=form,
+                                       page_heading=_l("Replace the answers in this browser?"))
+            store.resume(form.code.data)
             flash(_l("Welcome back. Your answers are here again."), "success")
             return redirect(url_for("main.home"), 303)
     status = 422 if request.method == "POST" else 200
     return render_template("pages/resume.html", form=form, page_heading=_l("Continue with a code")), status
 
 
+@bp.route("/glom", methods=["GET", "POST"])
+def forget():
+    """On a shared phone or computer: this browser lets go of the plan (the plan itself stays)."""
+    form = SaveForm()
+    if form.validate_on_submit():
+        store.forget_on_this_device()
+        flash(_l("This browser no longer shows your answers."), "success")
+        return redirect(url_for("main.home"), 303)
+    return render_template("pages/forget.html", form=form, has_plan=store.current_plan() is not None,
+                           page_heading=_l("Forget my answers on this device"))
+
+
 @bp.route("/integritet")
 def privacy():
-    return render_template("pages/privacy.html", page_heading=_l("How we handle your answers"))
+    return render_template("pages/privacy.html", page_heading=_l("How we handle your answers"),
+                           code_days=current_app.config["RESUME_CODE_DAYS"],
+                           retention_days=current_app.config["PLAN_RETENTION_DAYS"])
 
 
 def _error_page(code: int, heading, text):

@@ -57,6 +57,9 @@ class DropQueryStrings(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args and isinstance(record.args, tuple):
             record.args = tuple(self._query.sub("", a) if isinstance(a, str) else a for a in record.args)
+        elif isinstance(record.args, dict):      # gunicorn's access log passes a dict of atoms
+            record.args = {k: ("" if k == "q" else self._query.sub("", v) if isinstance(v, str) else v)
+                           for k, v in record.args.items()}
         if isinstance(record.msg, str):
             record.msg = self._query.sub("", record.msg)
         return True
@@ -68,3 +71,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["csp_nonce"] = csp_nonce
     logging.getLogger("werkzeug").addFilter(DropQueryStrings())
     logging.getLogger("gunicorn.access").addFilter(DropQueryStrings())
+    logging.getLogger("flask-limiter").setLevel(logging.WARNING)   # its breach lines name the IP

@@ -5,8 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
+if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+  rm -rf .venv
+  if ! "$PY" -m venv .venv; then
+    echo "Could not create a virtualenv: install python3-venv (apt-get install python3-venv)" >&2
+    rm -rf .venv
+    exit 1
+  fi
 fi
 stamp=.venv/.requirements.sha
 want=$(sha256sum requirements.txt | cut -d' ' -f1)
@@ -24,9 +29,7 @@ export FLASK_APP=wsgi.py
 .venv/bin/pybabel compile -d translations --use-fuzzy >/dev/null
 .venv/bin/python -m app.assets
 .venv/bin/flask db upgrade
-if .venv/bin/flask content --help >/dev/null 2>&1; then
-  .venv/bin/flask content load
-fi
+.venv/bin/flask content load
 # The full official taxonomy, when its exports are at hand (never committed; see docs/CONTENT.md).
 JOBTECH_DIR=${JOBTECH_DIR:-../shared/jobtech}
 if [ "${VAGVAL_IMPORT_JOBTECH:-auto}" != "no" ] && [ -f "$JOBTECH_DIR/skills.json" ]; then

@@ -22,6 +22,10 @@ def assert_page_invariants(response, *, lang: str = "sv", dir: str = "ltr") -> B
     h1s = doc.find_all("h1")
     assert len(h1s) == 1, f"expected one <h1>, found {len(h1s)}"
     title = text_of(doc.find("title"))
+    has_errors = doc.find(id="error-summary") is not None
+    for prefix in ("Fel:", "Error:", "خطأ:"):
+        if has_errors and title.startswith(prefix):
+            title = title[len(prefix):].strip()
     assert title.startswith(text_of(h1s[0])), (title, text_of(h1s[0]))
     ids = [el["id"] for el in doc.find_all(id=True)]
     assert len(ids) == len(set(ids)), f"duplicate ids: {sorted(i for i in ids if ids.count(i) > 1)}"
@@ -37,6 +41,19 @@ def assert_page_invariants(response, *, lang: str = "sv", dir: str = "ltr") -> B
     assert not doc.find_all(style=True), "style attributes break the CSP"
     for el in doc.find_all(True):
         assert not [a for a in el.attrs if a.startswith("on")], f"inline handler on <{el.name}>"
+    # Every reference to an id points at something that exists.
+    for el in doc.find_all(True):
+        for attr in ("aria-describedby", "aria-labelledby", "aria-controls"):
+            for ref in (el.get(attr) or "").split():
+                assert doc.find(id=ref) is not None, f"{attr}={ref} points at nothing"
+        if el.name == "label" and el.get("for"):
+            assert doc.find(id=el["for"]) is not None, f"label for={el['for']} points at nothing"
+        if el.get("form"):
+            assert doc.find("form", id=el["form"]) is not None, f"form={el['form']} points at nothing"
+        if el.name == "a" and (el.get("href") or "").startswith("#") and len(el["href"]) > 1:
+            assert doc.find(id=el["href"][1:]) is not None, f"link to {el['href']} points at nothing"
+    for form in doc.find_all("form"):
+        assert form.find_parent("form") is None, "nested forms"
     for img in doc.find_all("img"):
         assert img.get("alt") is not None
     return doc

@@ -108,3 +108,34 @@ def test_delete_plan_removes_everything(db_app):
     with Session(get_engine(db_app)) as db:
         assert db.get(Plan, plan_id) is None
         assert db.exec(select(PlanAnswer).where(PlanAnswer.plan_id == plan_id)).all() == []
+
+
+def test_purge_removes_only_untouched_plans(db_app):
+    with db_app.test_request_context("/"):
+        old = store.get_or_create_plan()
+        store.save_answers(old, "upptacka.goal", {"goal": "study"})
+        old.updated_at = utcnow() - timedelta(days=400)
+        db = store._db()
+        db.add(old)
+        db.commit()
+        old_id = old.id
+    with db_app.test_request_context("/"):
+        fresh = store.get_or_create_plan()
+        store.save_answers(fresh, "upptacka.goal", {"goal": "job_soon"})
+        fresh_id = fresh.id
+    result = db_app.test_cli_runner().invoke(args=["plans", "purge", "--days", "365"])
+    assert result.exit_code == 0, result.output
+    with Session(get_engine(db_app)) as db:
+        assert db.get(Plan, old_id) is None
+        assert db.exec(select(PlanAnswer).where(PlanAnswer.plan_id == old_id)).all() == []
+        assert db.get(Plan, fresh_id) is not None
+
+
+def test_database_errors_never_show_answers(db_app):
+    import sqlalchemy as sa
+
+    engine = get_engine(db_app)
+    with pytest.raises(sa.exc.SQLAlchemyError) as err:
+        with engine.connect() as conn:
+            conn.execute(sa.text("INSERT INTO no_such_table VALUES (:secret)"), {"secret": "Hemligby"})
+    assert "Hemligby" not in str(err.value)

@@ -53,3 +53,45 @@ def test_guessing_codes_is_rate_limited(create_app_for):
 def test_save_page_without_answers_says_so(client):
     doc = assert_page_invariants(client.get("/spara"))
     assert doc.find("form") is None
+
+
+def test_resuming_over_other_answers_asks_first(app):
+    code = _answer_and_get_code(app.test_client())
+    other = app.test_client()
+    url = "/inventera/fraga/swedish"
+    other.post(url, data={"csrf_token": csrf_token(other, url), "level": "sfi_b"})
+    token = csrf_token(other, "/fortsatt")
+    response = other.post("/fortsatt", data={"csrf_token": token, "code": code})
+    assert response.status_code == 200
+    doc = assert_page_invariants(response)
+    assert doc.find("input", attrs={"name": "confirm", "value": "1"})
+    # Not switched yet: this browser still has its own answer.
+    assert soup(other.get(url).get_data(as_text=True)).find("input", attrs={"value": "sfi_b"}).has_attr("checked")
+    response = other.post("/fortsatt", data={"csrf_token": token, "code": code, "confirm": "1"})
+    assert response.status_code == 303
+    checked = soup(other.get("/upptacka/fraga/goal").get_data(as_text=True)).find("input", checked=True)
+    assert checked["value"] == "change"
+
+
+def test_forget_on_this_device_keeps_the_plan_for_the_code(app):
+    client = app.test_client()
+    code = _answer_and_get_code(client)
+    assert_page_invariants(client.get("/glom"))
+    response = client.post("/glom", data={"csrf_token": csrf_token(client, "/glom")})
+    assert response.status_code == 303
+    assert not soup(client.get("/upptacka/fraga/goal").get_data(as_text=True)).find("input", checked=True)
+    client.post("/fortsatt", data={"csrf_token": csrf_token(client, "/fortsatt"), "code": code})
+    assert soup(client.get("/upptacka/fraga/goal").get_data(as_text=True)).find("input", checked=True)
+
+
+def test_a_code_replaced_by_a_double_submit_is_not_shown(client):
+    url = "/upptacka/fraga/goal"
+    client.post(url, data={"csrf_token": csrf_token(client, url), "goal": "change"})
+    token = csrf_token(client, "/spara")
+    client.post("/spara", data={"csrf_token": token})
+    with client.session_transaction() as s:
+        first = s["issued_code"]
+    client.post("/spara", data={"csrf_token": token})
+    with client.session_transaction() as s:
+        s["issued_code"] = first            # the slower response's cookie wins
+    assert soup(client.get("/spara").get_data(as_text=True)).find(class_="resume-code") is None

@@ -49,3 +49,13 @@ def test_answers_are_not_logged(client, caplog):
     url = "/inventera/fraga/home"
     client.post(url, data={"csrf_token": csrf_token(client, url), "municipality": "Hemligby", "max_commute": "17"})
     assert "Hemligby" not in caplog.text
+
+
+def test_gunicorn_access_log_args_lose_the_query():
+    from app.security import DropQueryStrings
+
+    record = logging.LogRecord("gunicorn.access", logging.INFO, __file__, 1, '"%(r)s" %(s)s',
+                               ({"r": "GET /fortsatt?kod=ABCDE-23456 HTTP/1.1", "s": "200", "q": "kod=ABCDE-23456",
+                                 "U": "/fortsatt"},), None)
+    DropQueryStrings().filter(record)
+    assert "ABCDE" not in str(record.args)

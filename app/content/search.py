@@ -117,6 +117,10 @@ class _Entry:
     penalty: float = 0.0
 
 
+MAX_QUERY_CHARS = 100
+MAX_QUERY_WORDS = 8
+
+
 class SearchIndex:
     def __init__(self, entries: Iterable[_Entry]):
         self.entries = list(entries)
@@ -202,7 +206,8 @@ class SearchIndex:
         return bool(self._word_prefix(token)) or (len(token) >= 3 and bool(self._containing(token)))
 
     def search(self, query: str, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Hit]:
-        q = fold(query)
+        # What people type is a few words; bound the work whatever a caller passes in.
+        q = " ".join(fold(query[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_WORDS])
         if not q:
             return []
         allowed = set(kinds) if kinds else None

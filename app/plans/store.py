@@ -183,3 +183,32 @@ def delete_plan(plan: Plan) -> None:
     db.delete(plan)
     db.commit()
     session.pop(SESSION_KEY, None)
+
+
+def purge_untouched(db: Session, older_than: timedelta) -> int:
+    """Remove plans whose last change is older than `older_than`; returns how many."""
+    cutoff = utcnow() - older_than
+    ids = list(db.exec(select(Plan.id).where(Plan.updated_at < cutoff)))
+    if ids:
+        db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id.in_(ids)))
+        db.exec(delete(Plan).where(Plan.id.in_(ids)))
+        db.commit()
+    return len(ids)
+
+
+def has_answers(plan: Plan | None) -> bool:
+    return bool(all_answers(plan))
+
+
+def code_is_current(plan: Plan | None, code: str) -> bool:
+    """Whether `code` is the plan's live code (a double submit may have replaced it)."""
+    if plan is None or not plan.resume_code_hash:
+        return False
+    try:
+        return hmac.compare_digest(_code_hash(normalise_code(code)), plan.resume_code_hash)
+    except ResumeCodeError:
+        return False
+
+
+def forget_on_this_device() -> None:
+    session.pop(SESSION_KEY, None)
