@@ -36,20 +36,24 @@ CONTINUOUS_LEAD_WEEKS = 2          # sfi / AF courses: admission (and level asse
 UNIVERSITY_DEADLINE = (4, 15)      # antagning.se deadline for the autumn round
 INTAKE_BY_FORM = {
     "sfi": CONTINUOUS, "arbetsmarknadsutbildning": CONTINUOUS,
+    "sas": CONTINUOUS,                 # SAS 1–3: short gymnasial courses, rolling starts (assumption)
     "hogskola": AUTUMN, "yrkeshogskola": AUTUMN, "kompletterande": TERM,
 }
 # Weeks at full pace when the content does not know (always flagged weeks_assumed).
 ASSUMED_WEEKS = {
-    "komvux_grundlaggande": 40, "komvux_gymnasial": 40, "validering": 10, "licence": 4,
+    "komvux_grundlaggande": 40, "komvux_gymnasial": 40, "validering": 10, "licence": 1,
     "b-licence": 12, "default": 40,
 }
 JOB_SEARCH_WEEKS = 12
+SHORT_COURSE_WEEKS = 12
 MAX_ROUTES = 3
 
 PREP_GRUNDSKOLA = "komvux-grundlaggande-amnen"
 PREP_HOGSKOLA = "komvux-gy-hogskolebehorighet"
 PREP_YH = "komvux-gy-yh-behorighet"
-GYMNASIAL_FORMS = ("yrkesvux", "kombination_sfi", "komvux_gymnasial", "validering")
+# Gymnasial vocational forms that need grundskola knowledge first (kombination_sfi integrates
+# what the newcomer needs; validation assesses what the person already knows).
+NEEDS_GRUNDSKOLA_FORMS = ("yrkesvux", "komvux_gymnasial")
 
 # Who a step is with
 PERSON = "person"
@@ -313,13 +317,18 @@ def _language_steps(path: LanguagePath, inputs: RouteInputs, person: Person) -> 
             kind=LANGUAGE, key=ls.level, label=edu.label if edu else ls.level, form=ls.form,
             level=edu.level if edu else level, weeks=weeks, pace=_pace(person, edu.pace_options if edu else (100,)),
             pace_options=edu.pace_options if edu else (100,), weeks_assumed=ls.weeks is None,
-            intake=CONTINUOUS if ls.form == "sfi" else TERM, with_whom=MUNICIPALITY_ADULT_EDUCATION,
+            intake=INTAKE_BY_FORM.get(ls.form, TERM), with_whom=MUNICIPALITY_ADULT_EDUCATION,
             education_id=edu.id if edu else None, financing_ids=edu.financing if edu else (),
             notes=("swedish_unknown_assessed_at_admission",) if path.unknown else ()))
     return steps
 
 
-def _exclusion(edu: RouteEducation, person: Person, target: str) -> str | None:
+def _is_short_course(edu: RouteEducation) -> bool:
+    """A course that can give one licence (truckkort, ...): not a whole vocational programme."""
+    return edu.form == "arbetsmarknadsutbildning" or (edu.weeks is not None and edu.weeks <= SHORT_COURSE_WEEKS)
+
+
+def _exclusion(edu: RouteEducation, person: Person, target: str, inputs: RouteInputs | None = None) -> str | None:
     if edu.form == "kompletterande" and not (set(person.foreign_degree_ssyk) & set(edu.leads_to)):
         return "needs_foreign_degree_in_field"
     if edu.form == "validering" and target not in person.experience_ssyk and not (
@@ -329,6 +338,11 @@ def _exclusion(edu: RouteEducation, person: Person, target: str) -> str | None:
         return "needs_registration_at_arbetsformedlingen"
     if edu.form in ("hogskola", "yrkeshogskola") and target in person.foreign_degree_ssyk:
         return "has_degree_complement_instead"
+    if edu.language_integrated and inputs is not None and target in inputs.occupations:
+        need = inputs.occupations[target].language_requirement
+        if person.swedish_level not in (None, "unknown") and \
+                inputs.scale.rank(person.swedish_level) >= inputs.scale.rank(need):
+            return "swedish_already_enough_for_the_job"
     return None
 
 
@@ -348,7 +362,7 @@ def _candidate(inputs: RouteInputs, person: Person, occ: RouteOccupation, edu: R
     steps.extend(_language_steps(path, inputs, person))
     level_after = entry if not path.enough else (have or entry)
     # 2. Preparatory komvux for missing entry requirements.
-    if edu is not None and (edu.form in GYMNASIAL_FORMS or edu.form in ("hogskola", "yrkeshogskola")):
+    if edu is not None and (edu.form in NEEDS_GRUNDSKOLA_FORMS or edu.form in ("hogskola", "yrkeshogskola")):
         if not person.has_grundskola:
             prep = inputs.educations.get(PREP_GRUNDSKOLA)
             if prep:
@@ -383,7 +397,9 @@ def _candidate(inputs: RouteInputs, person: Person, occ: RouteOccupation, edu: R
             notes.append("must_turn_21_before_finishing")
     # 4. Swedish the job needs beyond what the education gave.
     after = language_path(level_after, occ.language_requirement, scale)
-    if not after.enough and not after.unknown:
+    if edu is not None and edu.language_integrated and not after.enough:
+        notes.append("swedish_continues_in_the_programme_check_level_with_school")
+    elif not after.enough and not after.unknown:
         steps.extend(_language_steps(after, inputs, person))
     # 5. Licences the job needs.
     given = {key for ssyk, key in (edu.gives if edu else ()) if ssyk == occ.ssyk}
@@ -395,7 +411,8 @@ def _candidate(inputs: RouteInputs, person: Person, occ: RouteOccupation, edu: R
                                    notes=("apply_when_education_done",)))
         else:
             course = next((e for e in inputs.educations.values()
-                           if (occ.ssyk, key) in e.gives and _exclusion(e, person, occ.ssyk) is None), None)
+                           if (occ.ssyk, key) in e.gives and _is_short_course(e)
+                           and _exclusion(e, person, occ.ssyk) is None), None)
             if course is not None:
                 steps.append(replace(_edu_step(LICENCE, course, person, None), key=key, label=label))
             else:
@@ -435,7 +452,7 @@ def build_routes(inputs: RouteInputs, person: Person, target_ssyk: str, *, start
     """
     occ = inputs.occupations[target_ssyk]
     routes = [_candidate(inputs, person, occ, edu, start, facts)
-              for edu in _candidates(inputs, person, occ) if _exclusion(edu, person, target_ssyk) is None]
+              for edu in _candidates(inputs, person, occ) if _exclusion(edu, person, target_ssyk, inputs) is None]
     if occ.education_required in (None, "none") or not routes:
         routes.append(_candidate(inputs, person, occ, None, start, facts))
     order = {r.id: i for i, r in enumerate(routes)}
@@ -455,7 +472,7 @@ def excluded_candidates(inputs: RouteInputs, person: Person, target_ssyk: str) -
     occ = inputs.occupations[target_ssyk]
     out = []
     for edu in _candidates(inputs, person, occ):
-        reason = _exclusion(edu, person, target_ssyk)
+        reason = _exclusion(edu, person, target_ssyk, inputs)
         if reason:
             out.append((edu.id, reason))
     return tuple(out)
