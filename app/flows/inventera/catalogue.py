@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import get_locale
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from app.content.models import (
@@ -92,9 +93,24 @@ def localised(texts: dict | None, fallback: str = "") -> str:
     return fallback or next(iter(texts.values()), "")
 
 
-def skill_label(view: CatalogueView, skill_id: str) -> str:
+def _in_locale(texts: dict | None) -> bool:
+    """True when ``texts`` has a text in the current locale (or Swedish is the locale)."""
+    loc = str(get_locale() or "sv")
+    return loc.startswith("sv") or bool(texts and (texts.get(loc) or texts.get(loc.split("@")[0])))
+
+
+def tagged(text: str, texts: dict | None = None) -> Markup:
+    """The text for HTML; marked lang="sv" when it is Swedish on a page in another language."""
+    if _in_locale(texts):
+        return escape(text)
+    return Markup('<span lang="sv">%s</span>') % text
+
+
+def skill_label(view: CatalogueView, skill_id: str, html: bool = False) -> str:
     skill = view.catalog.skills.get(skill_id)
-    return localised(view.skill_labels.get(skill_id), skill.label if skill else skill_id)
+    texts = view.skill_labels.get(skill_id)
+    text = localised(texts, skill.label if skill else skill_id)
+    return tagged(text, texts) if html else text
 
 
 def skill_kind(view: CatalogueView, skill_id: str) -> str:
@@ -102,17 +118,21 @@ def skill_kind(view: CatalogueView, skill_id: str) -> str:
     return skill.kind if skill else "taught"
 
 
-def group_label(view: CatalogueView, group_id: str) -> str:
+def group_label(view: CatalogueView, group_id: str, html: bool = False) -> str:
     g = view.groups.get(group_id)
+    texts = g.labels if g is not None else None
     if g is None:
         grp = view.catalog.groups.get(group_id)
-        return grp.label if grp else group_id
-    return localised(g.labels, g.label)
+        text = grp.label if grp else group_id
+    else:
+        text = localised(g.labels, g.label)
+    return tagged(text, texts) if html else text
 
 
-def education_label(view: CatalogueView, education_id: str) -> str:
+def education_label(view: CatalogueView, education_id: str, html: bool = False) -> str:
     e = view.educations.get(education_id)
-    return localised(e.labels, education_id) if e else education_id
+    text = localised(e.labels, education_id) if e else education_id
+    return tagged(text, e.labels if e else None) if html else text
 
 
 def level_label(view: CatalogueView, level_id: str | None) -> str:

@@ -109,7 +109,7 @@ def demand_notes(group, drivers: dict) -> list[str]:
 
 
 def _skills(view, ids) -> list[str]:
-    return [catalogue.skill_label(view, s) for s in ids]
+    return [catalogue.skill_label(view, s, html=True) for s in ids]
 
 
 def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
@@ -128,7 +128,8 @@ def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
     language = [explain(r, view) for r in target.reasons if r.key in ("swedish_ok", "swedish_below")]
     return {
         "index": index, "group_id": target.group_id, "ssyk": target.ssyk,
-        "name": catalogue.group_label(view, target.group_id), "taxonomy_label": target.label,
+        "name": catalogue.group_label(view, target.group_id, html=True),
+        "taxonomy_label": catalogue.tagged(target.label),
         "have": head.get("have", 0), "total": head.get("total", 0),
         "match_words": match_words(head.get("have", 0), head.get("total", 0)),
         "profile_have": len(gap.have), "profile_total": len(gap.have) + len(gap.missing),
@@ -143,10 +144,11 @@ def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
         "weeks": weeks,
         "notes": demand_notes(group, drivers),
         "have_by_kind": [(KIND_TITLES[k](), _skills(view, ids)) for k, ids in have_by_kind.items() if ids and k in KIND_TITLES],
-        "missing_by_kind": [(KIND_TITLES[k](), [(catalogue.skill_label(view, s), [catalogue.education_label(view, e) for e in gap.covered_by.get(s, ())[:2]])
+        "missing_by_kind": [(KIND_TITLES[k](), [(catalogue.skill_label(view, s, html=True),
+                                                [catalogue.education_label(view, e, html=True) for e in gap.covered_by.get(s, ())[:2]])
                                                for s in ids[:12]], max(0, len(ids) - 12))
                             for k, ids in gap.missing_by_kind.items() if ids and k in KIND_TITLES],
-        "educations": [{"label": catalogue.education_label(view, c.education_id), "weeks": c.weeks,
+        "educations": [{"label": catalogue.education_label(view, c.education_id, html=True), "weeks": c.weeks,
                         "n": len(c.skills), "leads_to": c.leads_to} for c in gap.educations[:3]],
     }
 
@@ -200,5 +202,5 @@ def preview(answers: dict, skills: list[str], top: int = 5) -> list[dict]:
     if not have:
         return []
     targets = rank_targets(view.catalog, have, preferences=preferences_from(answers, view), top=top)
-    return [{"name": catalogue.group_label(view, t.group_id), "have": t.explanation.params.get("have", 0),
+    return [{"name": catalogue.group_label(view, t.group_id, html=True), "have": t.explanation.params.get("have", 0),
              "total": t.explanation.params.get("total", 0)} for t in targets]

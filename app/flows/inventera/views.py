@@ -8,6 +8,7 @@ same page; with htmx the hit list is re-rendered in place (block ``hits``).
 from __future__ import annotations
 
 from flask import redirect, request
+from markupsafe import Markup
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
@@ -123,9 +124,10 @@ def summarise_occupations(saved: dict) -> list[str]:
     where = dict(WHERE_CHOICES)
     lines = []
     for row in saved.get("occupations") or []:
-        lines.append(_("%(job)s: %(years)s years, %(where)s", job=row.get("label", ""),
-                       years=row.get("years") if row.get("years") is not None else "?",
-                       where=str(where.get(row.get("where"), "?"))))
+        lines.append(Markup(_("%(job)s: %(years)s years, %(where)s")) % {
+            "job": catalogue.tagged(row.get("label", "")),
+            "years": row.get("years") if row.get("years") is not None else "?",
+            "where": str(where.get(row.get("where"), "?"))})
     if not lines and saved.get("never_worked"):
         lines.append(_("I have never had a paid job"))
     return lines
@@ -156,7 +158,7 @@ def competences(flow, step):
     query = _query("sq")
     form = step.form(formdata=request.form if request.method == "POST" else None,
                      data=None if request.method == "POST" else saved)
-    form.skills.choices = [SelectChoice(sid, catalogue.skill_label(view, sid)) for sid in ids]
+    form.skills.choices = [SelectChoice(sid, catalogue.skill_label(view, sid, html=True)) for sid in ids]
     extra = dict(query=query, proposed=proposed, kinds={sid: catalogue.skill_kind(view, sid) for sid in ids})
     if request.method == "GET":
         return _render(flow, step, form, hits=_hits(query, ["skill"]),
@@ -193,7 +195,7 @@ def summarise_competences(saved: dict) -> list[str]:
     from flask_babel import gettext as _
 
     view = catalogue.current()
-    labels = [catalogue.skill_label(view, s) for s in saved.get("skills") or []]
+    labels = [catalogue.skill_label(view, s, html=True) for s in saved.get("skills") or []]
     if labels:
-        return [", ".join(labels)]
+        return [Markup(", ").join(labels)]
     return [_("None of these fit me")] if saved.get("none_fit") else []
