@@ -99,6 +99,13 @@ class FinancingFacts:
     def pbb(self, year: int) -> int | None:
         return dict(self.prisbasbelopp).get(year)
 
+    def pbb_or_latest(self, year: int) -> tuple[int | None, bool]:
+        """The prisbasbelopp of ``year``, else the latest earlier one (stale=True)."""
+        if self.pbb(year) is not None:
+            return self.pbb(year), False
+        earlier = [(y, v) for y, v in self.prisbasbelopp if y < year]
+        return (max(earlier)[1], True) if earlier else (None, False)
+
     def repealed(self, scheme: str) -> date | None:
         return dict(self.repealed_from).get(scheme)
 
@@ -421,7 +428,7 @@ def _tillaggslan(person: Person, facts: FinancingFacts, pace: int, on: date, not
     s = STUDIEMEDEL
     if person.age_in_year(on.year) < facts.rule(s, "tillaggslan_min_age_year_turns"):
         return None
-    pbb = facts.pbb(on.year)
+    pbb, stale = facts.pbb_or_latest(on.year)
     threshold = None if pbb is None else half_up(facts.rule(s, "tillaggslan_income_threshold_pct_pbb") * pbb / 100)
     if person.prior_year_income is None:
         return None
@@ -431,7 +438,7 @@ def _tillaggslan(person: Person, facts: FinancingFacts, pace: int, on: date, not
     if person.prior_year_income < threshold:
         return None
     notes.append(_reason(facts, "tillaggslan_income_over_threshold", s, "tillaggslan_income_threshold_pct_pbb",
-                         threshold=threshold))
+                         check_with=CSN if stale else None, threshold=threshold))
     return _line(facts, s, "tillaggslan_per_week", "tillaggslan", pace, on)
 
 

@@ -363,7 +363,10 @@ def _candidate(inputs: RouteInputs, person: Person, occ: RouteOccupation, edu: R
     level_after = entry if not path.enough else (have or entry)
     # 2. Preparatory komvux for missing entry requirements.
     if edu is not None and (edu.form in NEEDS_GRUNDSKOLA_FORMS or edu.form in ("hogskola", "yrkeshogskola")):
-        if not person.has_grundskola:
+        if not person.has_grundskola and any(s.form == "komvux_grundlaggande" for s in steps):
+            # SAS grund is komvux on grundläggande level: the other subjects are read alongside it.
+            skipped.append(SkippedStep(PREPARATORY, PREP_GRUNDSKOLA, "alongside_sas_grund"))
+        elif not person.has_grundskola:
             prep = inputs.educations.get(PREP_GRUNDSKOLA)
             if prep:
                 steps.append(_edu_step(PREPARATORY, prep, person, None))

@@ -159,6 +159,13 @@ def test_tillaggslan_threshold_415_pct_pbb_2026(facts):
     assert "tillaggslan" not in parts(opt)
 
 
+def test_tillaggslan_threshold_for_a_year_without_pbb_uses_the_latest_and_says_check(facts):
+    _, opt = csn(adult(prior_year_income=245_680), step(start=date(2027, 1, 18)), facts)
+    assert parts(opt)["tillaggslan"].stale
+    note = next(n for n in opt.notes if n.key == "tillaggslan_income_over_threshold")
+    assert note.check_with == "csn" and dict(note.detail)["threshold"] == 245_680
+
+
 def test_tillaggslan_from_year_turning_25(facts):
     _, opt = csn(adult(birth_year=2001, prior_year_income=300_000), step(), facts)   # turns 25 in 2026
     assert "tillaggslan" in parts(opt)
