@@ -20,6 +20,36 @@ from app.engine.gap import (
     rank_targets,
 )
 from app.engine.kinds import classify_skill
+from app.engine.language import (
+    IntegratedOption,
+    LanguagePath,
+    LanguageScale,
+    LanguageStep,
+    Level,
+    language_path,
+)
+from app.engine.financing import (
+    FinancingEstimate,
+    FinancingFacts,
+    FinancingOption,
+    HouseholdView,
+    Person,
+    StudyStep,
+    estimate_financing,
+    household_view,
+)
+from app.engine.routes import (
+    Route,
+    RouteComparison,
+    RouteEducation,
+    RouteInputs,
+    RouteOccupation,
+    RouteStep,
+    SkippedStep,
+    build_routes,
+    compare_routes,
+)
+from app.engine.plan import Goal, Plan, PlanStep, build_plan
 
 __all__ = [
     "Catalog", "Education", "Group", "Skill",
@@ -27,4 +57,11 @@ __all__ = [
     "classify_skill",
     "Explanation", "EducationCover", "Gap", "Target", "Preferences", "PreferenceWeights",
     "compute_gap", "rank_targets",
+    # issue 5 (Besluta): language, financing, routes, plan
+    "Level", "LanguageScale", "LanguageStep", "LanguagePath", "IntegratedOption", "language_path",
+    "Person", "StudyStep", "FinancingFacts", "FinancingOption", "FinancingEstimate", "HouseholdView",
+    "estimate_financing", "household_view",
+    "RouteInputs", "RouteEducation", "RouteOccupation", "RouteStep", "SkippedStep", "Route",
+    "RouteComparison", "build_routes", "compare_routes",
+    "Goal", "Plan", "PlanStep", "build_plan",
 ]
