@@ -313,6 +313,13 @@ def _listed(step: StudyStep, scheme: str) -> bool:
     return not step.financing or scheme in step.financing
 
 
+def _situation(person: Person, on: date) -> str:
+    """After the etableringsprogram ends, a participant is assumed to stay a registered job seeker."""
+    if person.situation == ETABLERING and person.etablering_until is not None and on > person.etablering_until:
+        return UNEMPLOYED
+    return person.situation
+
+
 def _studying_under_af(person: Person, step: StudyStep) -> str | None:
     """Which AF benefit pays for this step instead of CSN, if any."""
     if person.situation == ETABLERING and (person.etablering_until is None or step.start <= person.etablering_until):
@@ -403,7 +410,7 @@ def _hogre_bidrag(person: Person, step: StudyStep, facts: FinancingFacts, on: da
     if age >= facts.rule(s, "hogre_bidrag_min_age_year_turns"):
         return True
     exc = facts.rule(s, "hogre_bidrag_exception_age_20_24")
-    if (exc["min_age"] <= age <= exc["max_age"] and person.situation == UNEMPLOYED and person.in_jobbgaranti
+    if (exc["min_age"] <= age <= exc["max_age"] and _situation(person, on) == UNEMPLOYED and person.in_jobbgaranti
             and not person.has_gymnasieexamen):
         notes.append(_reason(facts, "hogre_bidrag_youth_exception", s, "hogre_bidrag_exception_age_20_24", check_with=CSN))
         return True
@@ -487,7 +494,7 @@ def _omstallning(person: Person, step: StudyStep, facts: FinancingFacts, on: dat
 def _af_benefit(person: Person, step: StudyStep, facts: FinancingFacts, on: date,
                 out: list[Reason]) -> FinancingOption | None:
     """Aktivitetsstöd (25+) or utvecklingsersättning (18–24) for registered job seekers."""
-    if person.situation != UNEMPLOYED:
+    if _situation(person, on) != UNEMPLOYED:
         return None
     scale = step.pace / 100
     af = _studying_under_af(person, step) == AF
@@ -559,7 +566,7 @@ def _studiestartsstod(person: Person, step: StudyStep, facts: FinancingFacts, on
     age = person.age_in_year(on.year)
     if not (facts.rule(s, "min_age_year_turns") <= age <= facts.rule(s, "max_age_year_turns")):
         return None
-    if person.situation != UNEMPLOYED or _map_komvux(step) not in facts.rule(s, "forms") or step.pace not in facts.rule(s, "allowed_paces"):
+    if _situation(person, on) != UNEMPLOYED or _map_komvux(step) not in facts.rule(s, "forms") or step.pace not in facts.rule(s, "allowed_paces"):
         return None
     line = _line(facts, s, "bidrag_per_week", "studiestartsstod", 100, on, scale=step.pace / 100, check_with=MUNICIPALITY)
     notes = (_reason(facts, "decided_by_home_municipality", s, "decided_by", check_with=MUNICIPALITY),)
@@ -595,7 +602,7 @@ def estimate_financing(person: Person, step: StudyStep, facts: FinancingFacts,
     rest.sort(key=lambda o: (any(n.key == "af_decides_forberedande_max_12_months" for n in o.notes),
                              -o.grant_per_month, -o.total_per_month))
     options.extend(rest)
-    if step.form in AF_FORMS and person.situation not in (UNEMPLOYED, ETABLERING):
+    if step.form in AF_FORMS and _situation(person, on) not in (UNEMPLOYED, ETABLERING):
         not_eligible.append(Reason("af_programme_needs_registration", AF, check_with=AF))
     return FinancingEstimate(step, on, tuple(options), tuple(not_eligible))
 

@@ -362,6 +362,19 @@ def test_komvux_within_etableringsprogram_is_not_studiemedel(facts):
     assert after.primary.key == STUDIEMEDEL and after.option(ETABLERINGSERSATTNING) is None
 
 
+def test_after_the_etableringsprogram_an_af_course_gives_aktivitetsstod(facts):
+    person = adult(situation=ETABLERING, etablering_until=date(2027, 6, 30))
+    est = estimate_financing(person, step(form="arbetsmarknadsutbildning", via_af=True, start=date(2027, 8, 16)), facts)
+    assert est.primary.key == AKTIVITETSSTOD
+
+
+def test_prisbasbelopp_by_year(facts):
+    # SFS 2025:872 (2026 verified); 2025 secondary; 2024, 2023 verified
+    assert [facts.pbb(y) for y in (2023, 2024, 2025, 2026)] == [52_500, 57_300, 58_800, 59_200]
+    assert facts.pbb_or_latest(2027) == (59_200, True)
+    assert facts.repealed(STUDIESTARTSSTOD) == date(2026, 1, 1)
+
+
 # --- omställningsstudiestöd --------------------------------------------------------------
 
 
