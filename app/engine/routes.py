@@ -150,6 +150,7 @@ class RouteStep:
     finish: date | None = None
     apply_by: date | None = None
     financing: FinancingEstimate | None = None
+    not_before: date | None = None     # e.g. komvux from 1 July of the year the person turns 20
 
     @property
     def calendar_weeks(self) -> int:
@@ -252,7 +253,7 @@ def schedule(steps: tuple[RouteStep, ...], start: date) -> tuple[tuple[RouteStep
         if step.weeks == 0:    # an application or decision alongside: dated, takes no study time
             out.append(replace(step, start=cursor, finish=cursor, apply_by=cursor))
             continue
-        s, apply_by = earliest_start(step.intake, cursor, start)
+        s, apply_by = earliest_start(step.intake, max(cursor, step.not_before or cursor), start)
         finish = s + timedelta(weeks=step.calendar_weeks, days=-3)
         out.append(replace(step, start=s, finish=finish, apply_by=max(apply_by, start)))
         cursor = finish + timedelta(days=3)
@@ -294,6 +295,18 @@ def _edu_weeks(edu: RouteEducation, occ: RouteOccupation | None) -> tuple[int, b
     return ASSUMED_WEEKS.get(edu.form, ASSUMED_WEEKS["default"]), True
 
 
+KOMVUX_FORMS = ("sas", "komvux_grundlaggande", "komvux_gymnasial", "yrkesvux", "kombination_sfi", "validering")
+KOMVUX_AGE_TURNS = 20   # right to komvux grund/gymnasial: from the 2nd half of the year you turn 20 (SFS 2010:800 20 kap. 11, 20 §)
+
+
+def _not_before(person: Person, form: str, min_age: int | None = None) -> date | None:
+    if form in KOMVUX_FORMS and not person.has_gymnasieexamen:
+        return date(person.birth_year + KOMVUX_AGE_TURNS, 7, 1)
+    if min_age:
+        return date(person.birth_year + min_age, 1, 1)
+    return None
+
+
 def _edu_step(kind: str, edu: RouteEducation, person: Person, occ: RouteOccupation | None,
               notes: tuple[str, ...] = ()) -> RouteStep:
     weeks, assumed = _edu_weeks(edu, occ)
@@ -302,7 +315,7 @@ def _edu_step(kind: str, edu: RouteEducation, person: Person, occ: RouteOccupati
                      intake=CONTINUOUS if edu.via_af else INTAKE_BY_FORM.get(edu.form, TERM),
                      with_whom=ARBETSFORMEDLINGEN if edu.via_af else WITH_BY_FORM.get(edu.form, PERSON),
                      education_id=edu.id, via_af=edu.via_af or edu.form == "arbetsmarknadsutbildning",
-                     financing_ids=edu.financing, notes=notes)
+                     financing_ids=edu.financing, notes=notes, not_before=_not_before(person, edu.form, edu.min_age))
 
 
 def _language_steps(path: LanguagePath, inputs: RouteInputs, person: Person) -> list[RouteStep]:
@@ -319,6 +332,7 @@ def _language_steps(path: LanguagePath, inputs: RouteInputs, person: Person) -> 
             pace_options=edu.pace_options if edu else (100,), weeks_assumed=ls.weeks is None,
             intake=INTAKE_BY_FORM.get(ls.form, TERM), with_whom=MUNICIPALITY_ADULT_EDUCATION,
             education_id=edu.id if edu else None, financing_ids=edu.financing if edu else (),
+            not_before=_not_before(person, ls.form),
             notes=("swedish_unknown_assessed_at_admission",) if path.unknown else ()))
     return steps
 

@@ -151,6 +151,19 @@ def test_pace_changes_calendar_time(tiny):
     assert r75.step(EDUCATION).pace == 75
 
 
+def test_komvux_from_the_second_half_of_the_year_turning_20(tiny):
+    young = person(birth_year=2008, swedish_level="sfi_d")          # turns 20 in 2028
+    vux = next(r for r in build_routes(tiny, young, "1234", start=TODAY) if r.education_id == "vux")
+    assert vux.step(EDUCATION).start == date(2028, 8, 21)
+    # sfi has no such limit (right from the year turning 16)
+    sfi_route = next(r for r in build_routes(tiny, person(birth_year=2008), "1234", start=TODAY) if r.education_id == "vux")
+    assert sfi_route.steps[0].start == date(2026, 12, 7)
+    # finished a national programme: komvux gymnasial earlier
+    older = person(birth_year=2008, swedish_level="sfi_d", has_gymnasieexamen=True)
+    vux = next(r for r in build_routes(tiny, older, "1234", start=TODAY) if r.education_id == "vux")
+    assert vux.step(EDUCATION).start == date(2027, 1, 18)
+
+
 def test_schedule_is_reusable_from_another_date(tiny):
     route = build_routes(tiny, person(), "1234", start=TODAY)[0]
     later, ready = schedule(route.steps, date(2027, 3, 1))
