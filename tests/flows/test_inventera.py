@@ -366,3 +366,39 @@ def test_results_without_competences_rank_curated_occupations_by_preferences(ccl
     ssyks = [re.search(r"SSYK (\d{4})", text_of(c)).group(1) for c in cards]
     assert all(max(riasec_of(s), key=riasec_of(s).get) == "R" for s in ssyks[:3]), ssyks
     assert all(c.select_one(".target-facts") for c in cards)
+
+
+def test_every_explanation_key_becomes_a_sentence(cclient):
+    """docs/ENGINE.md's keys, each rendered with its params into a translated sentence."""
+    from app.engine import Explanation
+    from app.flows.inventera import catalogue
+    from app.flows.inventera.results import explain
+
+    samples = [
+        ("have_n_of_m", {"have": 3, "total": 15, "missing": (), "more_missing": 0}),
+        ("have_all_of_m", {"have": 15, "total": 15, "missing": (), "more_missing": 0}),
+        ("have_none_of_m", {"have": 0, "total": 15, "missing": (), "more_missing": 0}),
+        ("missing_taught", {"count": 4, "skills": (), "covered": (), "uncovered": ()}),
+        ("missing_licence", {"count": 1, "skills": ()}),
+        ("missing_experience", {"count": 2, "skills": ()}),
+        ("education_covers", {"education": "yrkesvux-underskoterska", "form": "yrkesvux", "weeks": 75,
+                              "skills": ("a", "b"), "leads_to": True}),
+        ("interest_fit", {"fit": 0.8, "letters": "SR", "factor": 1.15}),
+        ("interest_fit", {"fit": 0.4, "letters": "SR", "factor": 0.95}),
+        ("interest_fit", {"fit": 0.1, "letters": "SR", "factor": 0.8}),
+        ("outlook", {"outlook": 1.0, "factor": 1.15}),
+        ("outlook", {"outlook": 0.0, "factor": 1.0}),
+        ("outlook", {"outlook": -1.0, "factor": 0.85}),
+        ("education_too_long", {"weeks": 75, "max_weeks": 40, "factor": 0.6}),
+        ("education_fits", {"weeks": 25, "max_weeks": 40, "factor": 1.0}),
+        ("swedish_below", {"required": "sas_1", "level": "sfi_c", "steps": 30, "factor": 0.8}),
+        ("swedish_ok", {"required": "sfi_d", "level": "sas_1", "factor": 1.0}),
+        ("commute", {"reachable": 0.5, "factor": 0.85}),
+    ]
+    with cclient.application.test_request_context("/?lang=sv"):
+        view = catalogue.current()
+        sentences = [explain(Explanation(key, params), view) for key, params in samples]
+    assert all(isinstance(s, str) and len(s) > 10 for s in sentences), sentences
+    assert len(set(sentences)) == len(sentences)
+    assert "75" in sentences[6] and "Undersköterska" in sentences[6]
+    assert "Sfi" in sentences[15] or "SFI" in sentences[15].upper()
