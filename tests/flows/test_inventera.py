@@ -402,3 +402,13 @@ def test_every_explanation_key_becomes_a_sentence(cclient):
     assert len(set(sentences)) == len(sentences)
     assert "75" in sentences[6] and "Undersköterska" in sentences[6]
     assert "Sfi" in sentences[15] or "SFI" in sentences[15].upper()
+
+
+def test_inventera_start_page_links_to_results_once_started(client):
+    doc = assert_page_invariants(client.get("/inventera/"))
+    assert not doc.find("a", href="/inventera/resultat")
+    post(client, "/inventera/fraga/swedish", {"level": "sfi_d"})
+    doc = assert_page_invariants(client.get("/inventera/"))
+    assert doc.find("a", href="/inventera/resultat")
+    assert doc.find("a", href="/inventera/fraga/swedish_can_do") is None      # not applicable
+    assert assert_page_invariants(client.get("/inventera/svar")).find("a", href="/inventera/resultat")

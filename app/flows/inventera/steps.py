@@ -30,4 +30,5 @@ FLOW = Flow(
         Step("drivers", _l("What matters to you in a job"), DriversForm, "inventera/drivers.html"),
     ),
     check_template="inventera/check_answers.html",
+    index_template="inventera/index.html",
 )
