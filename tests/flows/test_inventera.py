@@ -412,3 +412,14 @@ def test_inventera_start_page_links_to_results_once_started(client):
     assert doc.find("a", href="/inventera/resultat")
     assert doc.find("a", href="/inventera/fraga/swedish_can_do") is None      # not applicable
     assert assert_page_invariants(client.get("/inventera/svar")).find("a", href="/inventera/resultat")
+
+
+def test_results_use_competences_ticked_but_not_yet_continued(cclient):
+    _with_occupation(cclient)
+    doc = soup(cclient.get("/inventera/fraga/competences").get_data(as_text=True))
+    proposed = [b["value"] for b in doc.select("input[name=skills]")]
+    url = "/inventera/fraga/competences"
+    cclient.post(url, data={"csrf_token": csrf_token(cclient, url), "skills": proposed[:15], "_autosave": "1"})
+    cards = assert_page_invariants(cclient.get("/inventera/resultat")).select(".target-card")
+    assert "5321" in text_of(cards[0]) or "5321" in text_of(cards[1])
+    assert text_of(cards[0].select_one(".match-words"))

@@ -8,6 +8,7 @@ same page; with htmx the hit list is re-rendered in place (block ``hits``).
 from __future__ import annotations
 
 from flask import redirect, request
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -159,6 +160,9 @@ def competences(flow, step):
     form = step.form(formdata=request.form if request.method == "POST" else None,
                      data=None if request.method == "POST" else saved)
     form.skills.choices = [SelectChoice(sid, catalogue.skill_label(view, sid, html=True)) for sid in ids]
+    if proposed:
+        form.skills.description = _l("These are things people often do in the jobs you have had. "
+                                     "Tick only what you can do. Nothing is ticked for you.")
     extra = dict(query=query, proposed=proposed, kinds={sid: catalogue.skill_kind(view, sid) for sid in ids})
     if request.method == "GET":
         return _render(flow, step, form, hits=_hits(query, ["skill"]),
