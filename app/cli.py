@@ -39,7 +39,8 @@ def extract_command() -> None:
 def update_command() -> None:
     """Extract, then merge new strings into every catalogue."""
     extract()
-    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete",
+             "--no-fuzzy-matching")
 
 
 @i18n_cli.command("compile")
