@@ -44,6 +44,7 @@ class Flow:
     steps: tuple[Step, ...] = field(default_factory=tuple)
     check_template: str = "layouts/check_answers.html"
     index_template: str = "layouts/flow_index.html"
+    index_context: Callable[[dict], dict] | None = None   # index_context(all answers): extra start-page context
 
     def _answers(self) -> dict[str, dict]:
         """All saved answers, read only when some step branches (applies)."""
@@ -173,7 +174,8 @@ def add_flow_routes(bp, flow: Flow) -> None:
                  for s in flow.active_steps(answers)]
         return render_template(flow.index_template, flow=flow, steps=steps,
                                status=flow.status(answers), page_heading=flow.title,
-                               start_url=flow.url_for_step(flow.first_open_step(answers).key))
+                               start_url=flow.url_for_step(flow.first_open_step(answers).key),
+                               **(flow.index_context(answers) if flow.index_context else {}))
 
     def step(key: str):
         s = flow.step(key)

@@ -1,14 +1,24 @@
 from flask_babel import lazy_gettext as _l
 
-from app.flows.besluta.forms import PrioritiesForm
+from app.flows.besluta.forms import PrioritiesForm, SituationForm
 from app.flows.wizard import Flow, Step
+
+
+def _index_context(answers: dict) -> dict:
+    from app.flows.besluta.views import index_context
+
+    return index_context(answers)
+
 
 FLOW = Flow(
     name="besluta",
     title=_l("Decide"),
     lead=_l("Compare occupations and routes: time, money, Swedish and distance, for you."),
     steps=(
+        Step("situation", _l("Your situation now"), SituationForm, "besluta/situation.html"),
         Step("priorities", _l("What matters most to you in your choice?"), PrioritiesForm,
              "besluta/priorities.html"),
     ),
+    index_template="besluta/index.html",
+    index_context=_index_context,
 )

@@ -1,0 +1,397 @@
+"""Besluta's pages: the decision basis per target occupation (the work, the gap, the routes),
+the comparison, choosing a route and the plan. Views gather inputs from the plan store and the
+catalogue, call ``app.engine`` and turn its keys into words (``words.py``)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from flask import abort, redirect, render_template, request, url_for
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+
+from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap, household_view
+from app.engine.plan import PlanStep
+from app.engine.routes import JOB_SEARCH, RECOGNITION
+from app.flows.besluta import words
+from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
+from app.flows.besluta.person import PLAN_STEP, engine_inputs, income_now, person_from, targets, today
+from app.flows.inventera import catalogue
+from app.plans import store
+
+FIVE_YEAR = {"öka": lambda: _("More jobs in 5 years"), "minska": lambda: _("Fewer jobs in 5 years"),
+             "vara oförändrad": lambda: _("About as many jobs in 5 years")}
+JOB_CHANCES = {"stora": lambda: _("Good chances of getting a job now"),
+               "medelstora": lambda: _("Fair chances of getting a job now"),
+               "små": lambda: _("Small chances of getting a job now")}
+KIND_ORDER = ("taught", "licence", "experience")
+KIND_TITLES = {"taught": lambda: _("Learned in an education"), "licence": lambda: _("Licences and certificates"),
+               "experience": lambda: _("Learned by working")}
+MAX_NOTES = 500
+
+
+def kr(amount: int | float | None) -> str | None:
+    return None if amount is None else _("%(amount)s kr", amount=format_decimal(round(amount)))
+
+
+def period(valid_from: date | None, valid_to: date | None, year: int | None = None) -> str:
+    if valid_from and valid_to:
+        return _("valid %(start)s–%(end)s", start=valid_from.isoformat(), end=valid_to.isoformat())
+    if year:
+        return _("figures for %(year)s", year=year)
+    return ""
+
+
+# --- the person and the targets ----------------------------------------------------------------
+
+def _answers() -> dict:
+    return store.all_answers(store.current_plan())
+
+
+def index_context(answers: dict) -> dict:
+    return {"targets": [dict(t, url=url_for("besluta.occupation", ssyk=t["ssyk"])) for t in targets(answers)],
+            "situation_done": person_from(answers) is not None, "has_plan": PLAN_STEP in answers}
+
+
+def _target_or_404(answers: dict, ssyk: str) -> dict:
+    target = next((t for t in targets(answers) if t["ssyk"] == ssyk), None)
+    inputs, _facts = engine_inputs()
+    if target is None or ssyk not in inputs.occupations:
+        abort(404)
+    return target
+
+
+def routes_for(answers: dict, ssyk: str):
+    inputs, facts = engine_inputs()
+    person = person_from(answers)
+    return person, build_routes(inputs, person, ssyk, start=today(), facts=facts)
+
+
+# --- words for one step, one route ---------------------------------------------------------------
+
+def _licence_labels(view: catalogue.CatalogueView, ssyk: str) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from app.content.models import Competence
+    from app.db import get_session
+
+    rows = get_session().execute(select(Competence).where(Competence.group_ssyk == ssyk)).scalars()
+    return {c.key: catalogue.localised(c.labels, c.key) for c in rows}
+
+
+def step_name(step, view, licences: dict) -> str:
+    if step.kind == "language":
+        return catalogue.level_label(view, step.key)
+    if step.kind in ("education", "validation", "preparatory") or (step.kind == "licence" and step.education_id):
+        if step.kind == "licence":
+            return licences.get(step.key) or catalogue.education_label(view, step.education_id)
+        return catalogue.education_label(view, step.education_id or step.key)
+    if step.kind in ("licence", "apply_licence"):
+        return licences.get(step.key) or step.label
+    if step.kind == "apply_financing":
+        return str(words.say(words.SCHEMES, step.key))
+    return str(words.say(words.KINDS, step.kind))
+
+
+def _line(line) -> dict:
+    return {"part": str(words.say(words.PARTS, line.part)), "kind": str(words.say(words.LINE_KINDS, line.kind)),
+            "per_month": kr(line.per_month), "stale": line.stale,
+            "check": str(words.say(words.CHECK_WITH, line.check_with)) if line.check_with else None,
+            "source": {"url": line.source_url, "period": period(line.valid_from, line.valid_to, line.year)}
+            if line.source_url else None}
+
+
+def _option(option) -> dict:
+    return {"key": option.key, "name": str(words.say(words.SCHEMES, option.key)),
+            "decided_by": str(words.say(words.WITH_WHOM, option.decided_by)),
+            "grant": kr(option.grant_per_month), "loan": kr(option.loan_per_month) if option.loan_per_month else None,
+            "total": kr(option.total_per_month), "lines": [_line(x) for x in option.lines],
+            "notes": [str(words.say(words.REASONS, n.key)) for n in option.notes],
+            "checks": [str(words.say(words.CHECK_WITH, c)) for c in option.check_with]}
+
+
+def money(estimate) -> dict | None:
+    if estimate is None:
+        return None
+    return {"options": [_option(o) for o in estimate.options],
+            "not_eligible": [{"name": str(words.say(words.SCHEMES, r.scheme)), "why": str(words.say(words.REASONS, r.key)),
+                              "url": r.source_url,
+                              "check": str(words.say(words.CHECK_WITH, r.check_with)) if r.check_with else None}
+                             for r in estimate.not_eligible]}
+
+
+def step_row(step, view, licences: dict) -> dict:
+    return {"kind": str(words.say(words.KINDS, step.kind)), "kind_key": step.kind,
+            "name": step_name(step, view, licences), "weeks": step.weeks, "calendar_weeks": step.calendar_weeks,
+            "pace": step.pace, "weeks_assumed": step.weeks_assumed,
+            "start": words.date_text(step.start), "finish": words.date_text(step.finish) if step.weeks else "",
+            "apply_by": words.date_text(step.apply_by) if step.kind not in (JOB_SEARCH, RECOGNITION) else "",
+            "with_whom": str(words.say(words.WITH_WHOM, step.with_whom)),
+            "notes": [str(words.say(words.NOTES, n)) for n in step.notes], "money": money(step.financing)}
+
+
+def _household(route, income: int) -> dict | None:
+    study = next((s for s in route.steps if s.financing is not None and s.financing.primary), None)
+    if study is None:
+        return None
+    h = household_view(income, study.financing)
+    return {"now": kr(h.now_per_month), "studying": kr(h.studying_total_per_month), "grant": kr(h.studying_grant_per_month),
+            "loan": kr(h.studying_loan_per_month), "difference": kr(h.difference_per_month),
+            "difference_without_loan": kr(h.difference_without_loan), "less": h.difference_per_month < 0,
+            "diff_abs": kr(abs(h.difference_per_month)),
+            "option": str(words.say(words.SCHEMES, h.option))}
+
+
+def route_row(route, view, licences: dict, income: int, n: int) -> dict:
+    title_step = next((s for s in route.steps if s.education_id and s.kind in ("education", "validation")), None)
+    title = (catalogue.education_label(view, title_step.education_id) if title_step
+             else _("Straight to work: Swedish and looking for work"))
+    return {"id": route.id, "n": n, "title": title, "steps": [step_row(s, view, licences) for s in route.steps],
+            "skipped": [{"kind": str(words.say(words.KINDS, s.kind)),
+                         "name": catalogue.level_label(view, s.key) if s.kind == "language"
+                         else licences.get(s.key) or catalogue.education_label(view, s.key),
+                         "why": str(words.say(words.SKIPPED, s.reason))} for s in route.skipped],
+            "language": words.language_sentence(route.language, lambda lv: catalogue.level_label(view, lv)),
+            "ready": words.date_text(route.ready_date), "weeks": route.weeks_to_ready,
+            "weeks_assumed": route.weeks_assumed, "integrated": route.swedish_integrated,
+            "notes": [str(words.say(words.NOTES, n)) for n in route.notes], "household": _household(route, income)}
+
+
+# --- the decision basis ----------------------------------------------------------------------------
+
+def _work(view, ssyk: str) -> dict:
+    gid = view.by_ssyk.get(ssyk)
+    group = view.groups.get(gid) if gid else None
+    outlook, pay = view.outlook.get(ssyk), view.pay.get(ssyk)
+    return {"description": catalogue.tagged(catalogue.localised(group.description, group.definition))
+            if group is not None and (group.description or group.definition) else None,
+            "now": JOB_CHANCES[outlook.job_chances]() if outlook and outlook.job_chances in JOB_CHANCES else None,
+            "five_years": FIVE_YEAR[outlook.five_year]() if outlook and outlook.five_year in FIVE_YEAR else None,
+            "outlook_source": _fact(outlook), "pay": kr(pay.monthly_average) if pay and pay.monthly_average else None,
+            "pay_source": _fact(pay)}
+
+
+def _fact(row) -> dict | None:
+    f = catalogue.fact(row)
+    if f is None:
+        return None
+    return dict(f, period=period(row.valid_from, row.valid_to, getattr(row, "year", None)),
+                retrieved=words.date_text(row.retrieved))
+
+
+def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
+    gid = view.by_ssyk.get(ssyk)
+    if gid is None or gid not in view.catalog.groups:
+        return None
+    have = frozenset(s for s in answers.get("inventera.competences", {}).get("skills") or [] if s in view.catalog.skills)
+    gap = compute_gap(view.catalog, gid, have)
+    important = set(gap.most_important_missing)
+    groups = []
+    for kind in KIND_ORDER:
+        ids = sorted(gap.missing_by_kind.get(kind, ()), key=lambda s: s not in important)   # what counts most first
+        if ids:
+            groups.append({"title": KIND_TITLES[kind](), "key": kind, "more": max(0, len(ids) - 8),
+                           "skills": [{"label": catalogue.skill_label(view, s, html=True), "important": s in important,
+                                       "educations": [catalogue.education_label(view, e, html=True)
+                                                      for e in gap.covered_by.get(s, ())[:2]]} for s in ids[:8]]})
+    head = gap.explanations[0] if gap.explanations else None
+    from app.flows.inventera.results import explain
+
+    return {"headline": explain(head, view) if head else None, "groups": groups}
+
+
+def decision_context(ssyk: str) -> dict:
+    answers = _answers()
+    target = _target_or_404(answers, ssyk)
+    view = catalogue.current()
+    person, routes = routes_for(answers, ssyk)
+    licences = _licence_labels(view, ssyk)
+    label = catalogue.group_label(view, view.by_ssyk.get(ssyk, ""), html=True) if view.by_ssyk.get(ssyk) \
+        else target.get("label", ssyk)
+    inputs, _facts = engine_inputs()
+    from app.engine.routes import excluded_candidates
+
+    excluded = [{"name": catalogue.education_label(view, e), "why": str(words.say(words.EXCLUDED, why))}
+                for e, why in excluded_candidates(inputs, person, ssyk)]
+    return {"ssyk": ssyk, "label": label, "plain_label": target.get("label", ssyk), "view": view, "routes": routes,
+            "rows": [route_row(r, view, licences, income_now(answers), i + 1) for i, r in enumerate(routes)],
+            "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences), "excluded": excluded}
+
+
+def _needs_situation():
+    return redirect(url_for("besluta.step", key="situation"), 303)
+
+
+def occupation_view(ssyk: str):
+    if person_from(_answers()) is None:
+        _target_or_404(_answers(), ssyk)
+        return _needs_situation()
+    ctx = decision_context(ssyk)
+    return render_template("besluta/occupation.html", page_heading=_("Basis for your decision: %(job)s",
+                                                                      job=ctx["plain_label"]), **ctx)
+
+
+def compare_view(ssyk: str):
+    if person_from(_answers()) is None:
+        _target_or_404(_answers(), ssyk)
+        return _needs_situation()
+    ctx = decision_context(ssyk)
+    comparison = {c.route_id: c for c in compare_routes(ctx["routes"])}
+    for row in ctx["rows"]:
+        c = comparison[row["id"]]
+        row["compare"] = {"lowest": kr(c.lowest_per_month), "grant_total": kr(c.grant_total),
+                          "loan_total": kr(c.loan_total), "language_steps": c.language_steps}
+    return render_template("besluta/compare.html", page_heading=_("Compare routes: %(job)s", job=ctx["plain_label"]),
+                           form=ChooseRouteForm(), **ctx)
+
+
+def choose_view(ssyk: str):
+    answers = _answers()
+    _target_or_404(answers, ssyk)
+    if person_from(answers) is None:
+        return _needs_situation()
+    form = ChooseRouteForm()
+    _person, routes = routes_for(answers, ssyk)
+    route = next((r for r in routes if r.id == form.route.data), None)
+    if not form.validate_on_submit() or route is None:
+        return redirect(url_for("besluta.compare", ssyk=ssyk), 303)
+    target = next(t for t in targets(answers) if t["ssyk"] == ssyk)
+    plan = build_plan(route, Goal(ssyk, target.get("label", "")), today())
+    store.save_answers(store.current_plan() or store.get_or_create_plan(), PLAN_STEP,
+                       dict(plan.to_dict(), user_notes={}))
+    return redirect(url_for("besluta.plan"), 303)
+
+
+# --- the plan ----------------------------------------------------------------------------------------
+
+def load_plan() -> tuple[Plan, dict] | tuple[None, None]:
+    saved = store.answers_for(store.current_plan(), PLAN_STEP)
+    if not saved:
+        return None, None
+    return Plan.from_dict(saved), dict(saved.get("user_notes") or {})
+
+
+def save_plan(plan: Plan, notes: dict) -> None:
+    store.save_answers(store.current_plan() or store.get_or_create_plan(), PLAN_STEP,
+                       dict(plan.to_dict(), user_notes=notes))
+
+
+def _sorted(steps) -> tuple:
+    return tuple(sorted(steps, key=lambda s: (s.start or date.max, s.finish or date.max)))
+
+
+def plan_rows(plan: Plan, notes: dict, view, licences: dict, forms: dict) -> list[dict]:
+    rows = []
+    for i, s in enumerate(_sorted(plan.steps)):
+        prefix = f"s{i}-"
+        money_row = None
+        if s.money is not None:
+            money_row = {"name": str(words.say(words.SCHEMES, s.money.scheme)),
+                         "total": kr(s.money.grant_per_month + s.money.loan_per_month),
+                         "loan": kr(s.money.loan_per_month) if s.money.loan_per_month else None,
+                         "checks": [str(words.say(words.CHECK_WITH, c)) for c in s.money.check_with]}
+        bound = forms.get(s.id, {})
+        rows.append({
+            "id": s.id, "n": i, "kind": str(words.say(words.KINDS, s.kind)), "kind_key": s.kind,
+            "name": s.label if s.kind == "own" else step_name(s, view, licences),
+            "start": words.date_text(s.start), "finish": words.date_text(s.finish) if s.finish and s.finish != s.start else "",
+            "apply_by": words.date_text(s.apply_by) if s.apply_by and s.apply_by != s.start else "",
+            "with_whom": str(words.say(words.WITH_WHOM, s.with_whom)),
+            "follow_up": [words.date_text(d) for d in s.follow_up],
+            "notes": [str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"],
+            "money": money_row, "user_note": notes.get(s.id, ""), "weeks_assumed": s.weeks_assumed,
+            "move": bound.get("move") or MoveStepForm(prefix=prefix, formdata=None, data={"start": s.start}),
+            "note": bound.get("note") or NoteForm(prefix=prefix + "n-", formdata=None, data={"note": notes.get(s.id, "")}),
+            "remove": RemoveStepForm(prefix=prefix + "r-", formdata=None),
+        })
+    return rows
+
+
+def render_plan(plan: Plan, notes: dict, forms: dict | None = None, add_form=None, status: int = 200):
+    view = catalogue.current()
+    licences = _licence_labels(view, plan.goal.ssyk)
+    goal = catalogue.group_label(view, view.by_ssyk[plan.goal.ssyk]) if plan.goal.ssyk in view.by_ssyk \
+        else plan.goal.label
+    printing = request.args.get("print") == "1"
+    heading = _("Basis for decision: %(job)s", job=goal) if printing else _("Your plan: %(job)s", job=goal)
+    upcoming = plan.next_follow_up(today())
+    rows = plan_rows(plan, notes, view, licences, forms or {})
+    add_form = add_form or AddStepForm(prefix="add-", formdata=None)
+    bound = [f for r in rows for f in (r["move"], r["note"])] + [add_form]
+    failed = [(field.id, field.errors[0]) for f in bound for field in f if field.errors]
+    return render_template(
+        "besluta/plan.html", page_heading=heading, plan=plan, goal=goal, printing=printing,
+        rows=rows, failed=failed, ready=words.date_text(plan.ready_date),
+        next_follow_up=words.date_text(upcoming) if upcoming else None,
+        add_form=add_form, today=today()), status
+
+
+def plan_view():
+    plan, notes = load_plan()
+    if plan is None:
+        return render_template("besluta/no_plan.html", page_heading=_("You have not chosen a route yet"),
+                               targets=index_context(_answers())["targets"])
+    return render_plan(plan, notes)
+
+
+def _step_index(plan: Plan, step_id: str) -> int:
+    for i, s in enumerate(plan.steps):
+        if s.id == step_id:
+            return i
+    abort(404)
+
+
+def _prefix(plan: Plan, step_id: str) -> str:
+    ordered = [s.id for s in _sorted(plan.steps)]
+    return f"s{ordered.index(step_id)}-"
+
+
+def edit_step_view(step_id: str, action: str):
+    """POST: move a step's date, change its notes, or remove it; errors show at the field (422)."""
+    plan, notes = load_plan()
+    if plan is None:
+        abort(404)
+    i = _step_index(plan, step_id)
+    step, prefix = plan.steps[i], _prefix(plan, step_id)
+    if action == "remove":
+        if not RemoveStepForm(prefix=prefix + "r-").validate_on_submit():
+            abort(400)
+        notes.pop(step_id, None)
+        save_plan(replace(plan, steps=plan.steps[:i] + plan.steps[i + 1:]), notes)
+        return redirect(url_for("besluta.plan") + "#timeline", 303)
+    if action == "note":
+        form = NoteForm(prefix=prefix + "n-")
+        if not form.validate_on_submit():
+            return render_plan(plan, notes, forms={step_id: {"note": form}}, status=422)
+        notes[step_id] = form.note.data or ""
+        save_plan(plan, {k: v for k, v in notes.items() if v})
+        return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
+    form = MoveStepForm(prefix=prefix)
+    if not form.validate_on_submit():
+        return render_plan(plan, notes, forms={step_id: {"move": form}}, status=422)
+    save_plan(replace(plan, steps=plan.steps[:i] + (moved(step, form.start.data),) + plan.steps[i + 1:]), notes)
+    return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
+
+
+def moved(step: PlanStep, start: date) -> PlanStep:
+    """The step on a new start date: same length, follow-ups and apply-by shifted with it."""
+    delta = start - step.start if step.start else timedelta(0)
+
+    def shift(d):
+        return d + delta if d else d
+    return replace(step, start=start, finish=shift(step.finish) if step.start else step.finish,
+                   apply_by=shift(step.apply_by), follow_up=tuple(shift(d) for d in step.follow_up))
+
+
+def add_step_view():
+    plan, notes = load_plan()
+    if plan is None:
+        abort(404)
+    form = AddStepForm(prefix="add-")
+    if not form.validate_on_submit():
+        return render_plan(plan, notes, add_form=form, status=422)
+    n = 1 + max([int(s.id.split("-")[1]) for s in plan.steps if s.id.startswith("own-")] or [0])
+    step = PlanStep(id=f"own-{n}", kind="own", key="own", label=form.title.data, with_whom="person",
+                    start=form.start.data, finish=form.start.data)
+    save_plan(replace(plan, steps=plan.steps + (step,)), notes)
+    return redirect(url_for("besluta.plan") + f"#step-own-{n}", 303)

@@ -1,0 +1,161 @@
+"""Every key the route, financing, language and plan engine can emit, as a translated sentence
+(docs/DECISION.md lists the keys). Views and templates never show a raw key: ``say`` falls back
+to a neutral sentence, and tests/flows/test_besluta.py checks that every key has its own."""
+from __future__ import annotations
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+# Step kinds (route steps, plan steps, and the person's own steps)
+KINDS = {
+    "language": _l("Swedish"), "preparatory": _l("Preparatory studies"),
+    "recognition": _l("Recognition of your foreign education"), "education": _l("Education"),
+    "validation": _l("Validation of what you already know"), "licence": _l("Licence or certificate"),
+    "job_search": _l("Looking for work"), "apply_financing": _l("Apply for money for your studies"),
+    "apply_licence": _l("Apply for your licence or certificate"), "own": _l("Your own step"),
+}
+
+# Who a step is with
+WITH_WHOM = {
+    "person": _l("You yourself"), "municipality_adult_education": _l("Adult education in your municipality (komvux)"),
+    "folkhogskola": _l("A folk high school (folkhögskola)"), "university": _l("A university or vocational college"),
+    "arbetsformedlingen": _l("Arbetsförmedlingen (the Swedish Public Employment Service)"),
+    "csn": _l("CSN (the Swedish Board of Student Finance)"),
+    "forsakringskassan": _l("Försäkringskassan (the Swedish Social Insurance Agency)"),
+    "municipality": _l("Your municipality"), "socialstyrelsen": _l("Socialstyrelsen (the National Board of Health and Welfare)"),
+    "skolverket": _l("Skolverket (the Swedish National Agency for Education)"),
+    "transportstyrelsen": _l("Transportstyrelsen (the Swedish Transport Agency)"),
+    "uhr": _l("UHR (the Swedish Council for Higher Education)"), "employer": _l("Employers"),
+}
+
+# Why a step is not in the route
+SKIPPED = {
+    "swedish_enough": _l("Your Swedish is already enough for this."),
+    "swedish_enough_check_merit": _l("Your Swedish seems enough, but you may need to show it with a grade or a test."),
+    "has_grundskola": _l("You have compulsory school, so you do not need these subjects."),
+    "alongside_sas_grund": _l("You study these subjects at the same time as Swedish at basic level."),
+    "has_gymnasieexamen": _l("You already have the upper secondary education that is needed."),
+    "already_has": _l("You already have it."),
+    "swedish_unknown": _l("We do not know your Swedish yet: the school tests it when you start."),
+}
+
+# Why an education is not offered as a route
+EXCLUDED = {
+    "needs_foreign_degree_in_field": _l("This education is for people with a foreign degree in the field."),
+    "needs_experience_to_validate": _l("Validation needs experience from this kind of work."),
+    "needs_registration_at_arbetsformedlingen": _l("Only for people registered as job seekers at Arbetsförmedlingen."),
+    "has_degree_complement_instead": _l("You already have a degree in the field: a shorter complementary education fits better."),
+    "swedish_already_enough_for_the_job": _l("Your Swedish is already enough for the job, so a course with Swedish built in is not needed."),
+}
+
+# Notes on a step, a route or a plan step
+NOTES = {
+    "runs_alongside": _l("This runs at the same time as your other steps."),
+    "driving_school_self_paid": _l("You take the driving licence at a driving school and pay for it yourself."),
+    "complete_missing_parts_at_school": _l("Parts you are missing can be completed at the school afterwards."),
+    "apply_when_education_done": _l("Apply when the education is done; it gives what you need."),
+    "licence_course_unknown": _l("We do not know of a course for this yet: ask Arbetsförmedlingen or an employer."),
+    "practice_via_arbetsformedlingen": _l("Arbetsförmedlingen can help you with work practice."),
+    "apply_before_the_studies_start": _l("Apply at the same time as you apply for the studies."),
+    "apply_each_month": _l("Apply every month, afterwards, for the month that has passed."),
+    "swedish_unknown_assessed_at_admission": _l("The school tests your Swedish when you start and places you at the right level."),
+    "must_turn_21_before_finishing": _l("You must be 21 or older when the education ends."),
+    "swedish_continues_in_the_programme_check_level_with_school":
+        _l("You keep learning Swedish in the programme: check with the school which level you reach."),
+    "b-licence": _l("You need a driving licence for cars (B) to start."),
+    "age_21_at_end": _l("You must be 21 or older when the education ends."),
+    "foreign_nursing_degree": _l("You need a nursing degree from another country."),
+    "socialstyrelsen_decision": _l("You need a decision from Socialstyrelsen first."),
+}
+
+# Language path sentences (LanguagePath.message_key)
+LANGUAGE = {
+    "swedish_enough": _l("Your Swedish is enough for this step."),
+    "swedish_enough_check_merit": _l("Your Swedish seems enough for this step; you may need to show it with a grade or a test."),
+    "swedish_unknown": _l("We do not know your level yet, so we count from the beginning; the school tests you when you start."),
+    "first_then": None,     # built with the levels: "First …, then …"
+}
+
+# Financing: schemes and options, parts of the money, who decides
+SCHEMES = {
+    "csn-studiemedel": _l("Student finance from CSN (studiemedel)"),
+    "omstallningsstudiestod": _l("Transition study support (omställningsstudiestöd)"),
+    "aktivitetsstod": _l("Activity support from Arbetsförmedlingen (aktivitetsstöd)"),
+    "utvecklingsersattning": _l("Development allowance from Arbetsförmedlingen (utvecklingsersättning)"),
+    "etableringsersattning": _l("Introduction benefit (etableringsersättning)"),
+    "studiestartsstod": _l("Study start support (studiestartsstöd)"),
+}
+PARTS = {
+    "generellt_bidrag": _l("grant"), "hogre_bidrag": _l("higher grant"), "lan": _l("loan"),
+    "tillaggsbidrag": _l("extra grant for children"), "tillaggslan": _l("extra loan"),
+    "aktivitetsstod": _l("activity support"), "utvecklingsersattning": _l("development allowance"),
+    "etableringsersattning": _l("introduction benefit"), "etableringstillagg": _l("extra for children"),
+    "studiestartsstod": _l("study start support"),
+    "omstallningsstudiebidrag": _l("transition study grant"), "omstallningsstudielan": _l("transition study loan"),
+}
+LINE_KINDS = {"grant": _l("grant, not paid back"), "loan": _l("loan, paid back"),
+              "benefit": _l("benefit, not paid back")}
+CHECK_WITH = {
+    "csn": _l("Check with CSN."), "arbetsformedlingen": _l("Check with Arbetsförmedlingen."),
+    "forsakringskassan": _l("Check with Försäkringskassan."), "municipality": _l("Check with your municipality."),
+}
+
+# Why a scheme does not pay, and notes on the options
+REASONS = {
+    "sfi_no_studiemedel": _l("Sfi gives no student finance from CSN."),
+    "etableringsprogram_pays_instead": _l("In the introduction programme you get the introduction benefit instead."),
+    "af_programme_pays_instead": _l("Arbetsförmedlingen pays for this course instead."),
+    "not_offered_for_education": _l("Not available for this education."),
+    "pace_not_allowed": _l("Not available at this pace of study."),
+    "too_short": _l("The studies are too short for this support."),
+    "too_young_grund_gymnasial": _l("You are too young for this support for these studies yet."),
+    "too_old": _l("You are above the age limit for this support."),
+    "residence_permit": _l("Your residence permit may not give the right to this support."),
+    "hogre_bidrag_budget_limited": _l("The higher grant has a limited budget: not everyone who applies gets it."),
+    "loan_weeks_limited_by_age": _l("At your age you can borrow for fewer weeks."),
+    "hogre_bidrag_not_lacking_education": _l("No higher grant: you already have this level of education."),
+    "hogre_bidrag_has_university_credits": _l("No higher grant: you have university studies."),
+    "hogre_bidrag_youth_exception": _l("You may get the higher grant even though you are under 25."),
+    "hogre_bidrag_from_year_turning_25": _l("The higher grant is for people from the year they turn 25."),
+    "tillaggslan_check": _l("You may be able to borrow extra: it depends on your income last year."),
+    "tillaggslan_income_over_threshold": _l("Your income last year was high enough for an extra loan."),
+    "omstallning_work_conditions_not_met": _l("You have not worked long enough in Sweden for this support."),
+    "omstallning_not_for_this_education": _l("This support is not given for this education."),
+    "budget_limited": _l("The support has a limited budget: not everyone who applies gets it."),
+    "omstallning_max_10_weeks_from_62": _l("From the year you turn 62 the grant is for at most 10 weeks."),
+    "af_decides_forberedande_max_12_months": _l("Arbetsförmedlingen decides, for at most 12 months."),
+    "aktivitetsstod_income_based_may_be_higher": _l("If you have unemployment insurance the support may be higher."),
+    "etablering_ends": _l("The introduction programme ends during this step; after that other support applies."),
+    "studiestartsstod_repealed": _l("Study start support was abolished on 1 January 2026."),
+    "decided_by_home_municipality": _l("Your home municipality decides."),
+    "only_weeks_before_repeal": _l("Only for the weeks before the support was abolished."),
+    "af_programme_needs_registration": _l("You need to be registered as a job seeker at Arbetsförmedlingen."),
+}
+
+GENERIC = _l("See the source for details.")
+
+
+def say(table: dict, key: str | None):
+    """The sentence for ``key`` in ``table``; a neutral sentence for a key we do not know."""
+    value = table.get(key or "")
+    return value if value is not None else GENERIC
+
+
+def language_sentence(path, level_label) -> str | None:
+    """"Your Swedish is enough for this step" / "First sfi D, then Swedish basic level"."""
+    if path is None:
+        return None
+    if path.enough or not path.steps:
+        return str(say(LANGUAGE, path.message_key))
+    levels = [level_label(s.level) for s in path.steps]
+    first, rest = levels[0], levels[1:]
+    sentence = (_("First %(first)s, then %(then)s.", first=first, then=", ".join(rest))
+                if rest else _("First %(first)s, then the next step.", first=first))
+    if path.unknown:
+        sentence += " " + str(LANGUAGE["swedish_unknown"])
+    return sentence
+
+
+def date_text(d) -> str:
+    return format_date(d, "long") if d else ""
