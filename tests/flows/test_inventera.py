@@ -423,3 +423,39 @@ def test_results_use_competences_ticked_but_not_yet_continued(cclient):
     cards = assert_page_invariants(cclient.get("/inventera/resultat")).select(".target-card")
     assert "5321" in text_of(cards[0]) or "5321" in text_of(cards[1])
     assert text_of(cards[0].select_one(".match-words"))
+
+
+@pytest.mark.parametrize("typed,name,code", [("malmo", "Malmö", "1280"), ("Upplands väsby kommun", "Upplands Väsby", "0114"),
+                                             ("  GÖTEBORG ", "Göteborg", "1480")])
+def test_home_municipality_is_recognised_however_typed(cclient, typed, name, code):
+    response = post(cclient, "/inventera/fraga/home", {"municipality": typed, "max_commute": "45"})
+    assert response.status_code == 303
+    answer, _draft = saved(cclient, "inventera.home")
+    assert answer == {"municipality": name, "kommunkod": code, "max_commute": 45}
+
+
+def test_unknown_municipality_gets_a_message_and_keeps_the_text(cclient):
+    response = post(cclient, "/inventera/fraga/home", {"municipality": "Malmöö stadsdel", "max_commute": "30"})
+    assert response.status_code == 422
+    doc = assert_page_invariants(response)
+    assert doc.find("input", attrs={"name": "municipality"})["value"] == "Malmöö stadsdel"
+    assert "Malmöö stadsdel" in text_of(doc.find(id="municipality-error"))
+
+
+def test_commute_limit_from_home_shapes_the_ranking(cclient):
+    """From Kiruna with 20 minutes, occupations whose educations are only given far away lose
+    ground; komvux routes (every municipality) keep theirs. The pure match does not change."""
+    from app.flows.inventera import catalogue
+    from app.flows.inventera.results import commute_from
+
+    post(cclient, "/inventera/fraga/home", {"municipality": "Kiruna", "max_commute": "20"})
+    with cclient.application.test_request_context():
+        view = catalogue.current()
+        answers = {"inventera.home": saved(cclient, "inventera.home")[0]}
+        shares = commute_from(answers, view)
+    assert shares, "home known: every occupation with routes gets a share"
+    assert shares["5321"] > 0                        # komvux/yrkesvux in every municipality
+    far = [ssyk for ssyk, share in shares.items() if share == 0]
+    assert far, "some routes (högskola, YH in other towns) are out of reach from Kiruna in 20 minutes"
+    assert all(view.education_places[e].everywhere is False for ssyk in far for e in view.routes[ssyk]
+               if e in view.education_places)

@@ -12,12 +12,14 @@ from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from app.content.models import (
-    CatalogueMeta, Competence, Education, LanguageLevel, OccupationGroup, OccupationOutlook,
-    OccupationPay, Skill,
+    CatalogueMeta, Competence, Education, EducationLeadsTo, EducationMunicipality, LanguageLevel,
+    Municipality, OccupationGroup, OccupationOutlook, OccupationPay, Skill,
 )
+from app.content.search import fold
 from app.content.snapshot import catalog_from_db
 from app.db import get_session
 from app.engine import Catalog
+from app.engine.geo import EducationPlaces, Place
 from app.engine.index import index_for
 
 
@@ -32,6 +34,11 @@ class CatalogueView:
     levels: dict[str, LanguageLevel] = field(default_factory=dict)
     outlook: dict[str, OccupationOutlook] = field(default_factory=dict)    # SSYK -> row
     pay: dict[str, OccupationPay] = field(default_factory=dict)            # SSYK -> row
+    places: dict[str, Place] = field(default_factory=dict)                  # kommunkod -> coordinates
+    municipality_names: dict[str, str] = field(default_factory=dict)       # kommunkod -> name
+    municipality_by_name: dict[str, str] = field(default_factory=dict)     # folded name -> kommunkod
+    education_places: dict[str, EducationPlaces] = field(default_factory=dict)
+    routes: dict[str, list[str]] = field(default_factory=dict)             # SSYK -> education ids
 
 
 _cache: dict[str, tuple[str, CatalogueView]] = {}
@@ -63,8 +70,38 @@ def _build(session) -> CatalogueView:
         for row in session.execute(select(rows)).scalars():
             session.expunge(row)
             target[getattr(row, key)] = row
+    _add_geography(session, view)
     index_for(catalog)          # build the ranking index now, once
     return view
+
+
+def _add_geography(session, view: CatalogueView) -> None:
+    """Municipalities, where each education is given, and each occupation's education routes."""
+    for m in session.execute(select(Municipality)).scalars():
+        view.places[m.kommunkod] = Place(m.kommunkod, m.lat, m.lon)
+        view.municipality_names[m.kommunkod] = m.name
+        view.municipality_by_name.setdefault(fold(m.name), m.kommunkod)
+    given_in: dict[str, list[str]] = {}
+    for row in session.execute(select(EducationMunicipality)).scalars():
+        given_in.setdefault(row.education_id, []).append(row.kommunkod)
+    for e in view.educations.values():
+        view.education_places[e.id] = EducationPlaces(
+            e.id, everywhere=e.where_scope == "all_municipalities", distance=bool(e.distance),
+            places=tuple(sorted(given_in.get(e.id, ()))))
+    for row in session.execute(select(EducationLeadsTo)).scalars():
+        view.routes.setdefault(row.group_ssyk, []).append(row.education_id)
+    for g in view.groups.values():
+        for education_id in g.education_routes or ():
+            if education_id not in view.routes.setdefault(g.ssyk, []):
+                view.routes[g.ssyk].append(education_id)
+
+
+def find_municipality(view: CatalogueView, typed: str) -> str | None:
+    """The kommunkod for what someone typed ("malmo", "Malmö kommun", "Malmö stad"), or None."""
+    name = fold(typed)
+    for suffix in (" kommun", " stad", " municipality"):
+        name = name.removesuffix(suffix)
+    return view.municipality_by_name.get(name.strip())
 
 
 def current() -> CatalogueView:

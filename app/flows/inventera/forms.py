@@ -1,5 +1,5 @@
 from flask_babel import lazy_gettext as _l
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app.forms import AppForm, ChoiceField, MultiChoiceField, NumberField
 from wtforms import FieldList, FormField, HiddenField, StringField
@@ -44,6 +44,24 @@ class HomeForm(AppForm):
         _l("How many minutes can you travel to school or work, one way?"),
         validators=[Optional(),
                     NumberRange(min=0, max=240, message=_l("Enter a number of minutes from 0 to 240."))])
+
+    def validate_municipality(self, field):
+        """One of Sweden's 290 municipalities, however it is typed (when the catalogue knows them)."""
+        from app.flows.inventera import catalogue
+
+        view = catalogue.current()
+        if not view.places:
+            return
+        self.kommunkod = catalogue.find_municipality(view, field.data or "")
+        if self.kommunkod is None:
+            raise ValidationError(_l("We do not know a municipality called “%(name)s”. "
+                                     "Check the spelling, for example Malmö or Upplands Väsby.", name=field.data))
+        field.data = view.municipality_names[self.kommunkod]
+
+    def answer_data(self) -> dict:
+        data = super().answer_data()
+        data["kommunkod"] = getattr(self, "kommunkod", None)
+        return data
 
 
 # --- "I don't know" my Swedish level: plain can-do statements mapped onto the level scale -----

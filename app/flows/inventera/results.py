@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
 from app.engine import Explanation, Preferences, compute_gap, rank_targets
+from app.engine.geo import reachable_share
 from app.flows.inventera import catalogue
 from app.flows.inventera.forms import EDUCATION_WEEKS, TargetsForm, riasec_scores
 from app.plans import store
@@ -33,7 +34,16 @@ def preferences_from(answers: dict, view: catalogue.CatalogueView) -> Preference
     outlook = {ssyk: v for ssyk, row in view.outlook.items()
                if (v := catalogue.outlook_value(row)) is not None}
     return Preferences(interests=interests, max_education_weeks=weeks, swedish_level=swedish_level(answers),
-                       outlook=outlook)
+                       outlook=outlook, commute=commute_from(answers, view))
+
+
+def commute_from(answers: dict, view: catalogue.CatalogueView) -> dict[str, float]:
+    """Per SSYK, the share of its education routes within the person's travel time from home."""
+    home = answers.get("inventera.home", {})
+    place = view.places.get(home.get("kommunkod") or "")
+    if place is None:
+        return {}
+    return reachable_share(place, home.get("max_commute"), view.routes, view.education_places, view.places)
 
 
 def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
@@ -82,7 +92,12 @@ def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
         return _("Your Swedish is enough for this work (\u201c%(required)s\u201d).",
                  required=catalogue.level_label(view, p["required"]))
     if key == "commute":
-        return _("%(share)s of the jobs are within your travel time.", share=format_percent(float(p["reachable"])))
+        share = float(p["reachable"])
+        if share >= 1:
+            return _("You can reach the educations for this work within your travel time, or study at a distance.")
+        if share > 0:
+            return _("Some of the educations for this work are within your travel time.")
+        return _("The educations for this work are further away than you want to travel.")
     return None
 
 
