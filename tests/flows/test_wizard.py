@@ -21,6 +21,7 @@ VALID = {
     "inventera.interests": {"likes": ["s_care", "r_build"]},
     "inventera.drivers": {"work_with": ["people"], "physical": "some", "place": "indoor", "hours": "evenings",
                           "pay": "some", "education_weeks": "40"},
+    "besluta.situation": {"birth_year": "1988", "situation": "employed", "children": "2", "upper_secondary": "yes"},
     "besluta.priorities": {"priorities": ["pay", "near_home"]},
     "agera.commitment": {"when": "på måndag efter frukost", "then": "ringer jag Komvux"},
 }
@@ -154,8 +155,9 @@ def test_start_page_shows_every_area_with_its_status(client):
     client.post(url, data={"csrf_token": csrf_token(client, url), "level": "sfi_d"})
     tags = {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
     assert tags["status-inventera"] == "Pågår"
-    url = "/besluta/fraga/priorities"
-    client.post(url, data={"csrf_token": csrf_token(client, url), "priorities": ["pay"]})
+    for key in ("situation", "priorities"):       # both Besluta questions answered: done
+        url = f"/besluta/fraga/{key}"
+        client.post(url, data=dict(VALID[f"besluta.{key}"], csrf_token=csrf_token(client, url)))
     tags = {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
     assert tags["status-besluta"] == "Klart"
 
