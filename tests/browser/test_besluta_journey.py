@@ -1,0 +1,147 @@
+"""Besluta on a phone, in Swedish and in Arabic (RTL): a newcomer's profile through the question
+pages, a target occupation, its decision basis, two routes compared, one chosen, the plan edited
+(a date moved, an own step added) and the print view. axe (WCAG 2.2 AA) on every page."""
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from flask import session as flask_session
+from sqlmodel import Session
+from werkzeug.serving import make_server
+
+from app import create_app
+from app.content.importers.jobtech import import_jobtech
+from app.content.load import load_curated
+from app.content.loaders import CONTENT_DIR, check
+from app.db import get_engine, make_engine, upgrade
+from tests.conftest import make_config
+
+pytestmark = pytest.mark.browser
+
+JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "jobtech"
+TARGETS = {"targets": ["jY19_knH_MJp"], "details": [
+    {"group_id": "jY19_knH_MJp", "ssyk": "5321", "label": "Undersköterska"}]}
+
+
+@pytest.fixture(scope="module")
+def besluta_server(tmp_path_factory):
+    """(base url, app) on a database with the curated content and the JobTech taxonomy."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-besluta') / 'vagval.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    content, _problems = check(CONTENT_DIR)
+    with Session(engine) as session:
+        load_curated(session, content)
+        import_jobtech(session, JOBTECH_DIR)
+    engine.dispose()
+    app = create_app(make_config(url))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", app
+    server.shutdown()
+    get_engine(app).dispose()
+
+
+def save_targets(app, page):
+    """The targets the person chose on Inventera's results page (covered by its own journey),
+    written into the browser's plan: its id comes from the browser's signed session cookie."""
+    from app.plans import store
+
+    cookie = next(c for c in page.context.cookies() if c["name"] == app.config.get("SESSION_COOKIE_NAME", "session"))
+    with app.test_request_context(headers={"Cookie": f"{cookie['name']}={cookie['value']}"}):
+        assert flask_session.get(store.SESSION_KEY)
+        store.save_answers(store.current_plan(), "inventera.targets", TARGETS)
+
+
+def _submit(page, url_part):
+    page.locator("#step-form button.button[type=submit]").click()
+    page.wait_for_url(re.compile(url_part))
+
+
+@pytest.mark.parametrize("locale_id,direction,javascript", [
+    ("sv", "ltr", True), ("ar", "rtl", True), ("sv", "ltr", False)], ids=["sv-js", "ar-js", "sv-no-js"])
+def test_besluta_journey_on_a_phone(new_page, besluta_server, check_a11y, locale_id, direction, javascript):
+    base, app = besluta_server
+    page = new_page(javascript=javascript)
+    # The profile: education and Swedish (Inventera), then Besluta's situation question.
+    page.goto(f"{base}/inventera/fraga/education?lang={locale_id}")
+    assert page.evaluate("document.documentElement.dir") == direction
+    page.locator("input[name=level][value=compulsory]").check()
+    page.locator("input[name=country][value=abroad]").check()
+    _submit(page, r"/fraga/swedish$")
+    page.locator("input[name=level][value=sfi_c]").check()
+    _submit(page, r"/fraga/home")
+    save_targets(app, page)
+
+    page.goto(f"{base}/besluta/")
+    check_a11y(page)
+    page.goto(f"{base}/besluta/fraga/situation")
+    check_a11y(page)
+    _submit(page, r"/besluta/fraga/situation")                       # nothing filled in: errors
+    page.locator("#error-summary").wait_for()
+    check_a11y(page)
+    page.locator("#birth_year").fill("1988")
+    page.locator("input[name=situation][value=unemployed_registered]").check()
+    page.locator("#children").fill("2")
+    _submit(page, r"/besluta/fraga/priorities")
+
+    # The decision basis for the target.
+    page.goto(f"{base}/besluta/")
+    page.locator(".target-list a[href='/besluta/yrke/5321']").click()
+    page.wait_for_url(re.compile(r"/besluta/yrke/5321$"))
+    assert page.locator("article.route").count() >= 2
+    assert page.locator("section[aria-labelledby=work-title] .fact-source a").count() == 2
+    check_a11y(page)
+
+    # Compare: the table scrolls inside its labelled region, never the page.
+    page.locator("main a.button[href='/besluta/yrke/5321/jamfor']").click()
+    page.wait_for_url(re.compile(r"/jamfor$"))
+    assert page.locator("table.compare thead th[scope=col]").count() >= 2
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    check_a11y(page)
+    page.set_viewport_size({"width": 320, "height": 700})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    # Choose route 2: it becomes the plan.
+    page.locator("form[action='/besluta/yrke/5321/valj'] button").nth(1).click()
+    page.wait_for_url(re.compile(r"/besluta/plan$"))
+    steps = page.locator("ol.timeline > li")
+    assert steps.count() >= 3
+    check_a11y(page)
+
+    # Move the first study step's date.
+    step = page.locator("ol.timeline > li.timeline__step--language, ol.timeline > li.timeline__step--education").first
+    step_id = step.get_attribute("id")
+    step.locator("details.step-edit > summary").click()
+    step.locator("input[type=date]").fill("2027-08-16")
+    step.locator("form[action$='/move'] button").click()
+    page.wait_for_url(re.compile(r"/besluta/plan"))
+    assert "2027" in page.locator(f"#{step_id} .timeline__dates").inner_text()
+
+    # Add an own step: first without a title (error at the field), then properly.
+    page.locator("#add-start").fill("2027-02-01")
+    page.locator("form.add-step button").click()
+    page.wait_for_url(re.compile(r"/besluta/plan"))
+    page.locator("#add-title-error").wait_for()
+    check_a11y(page)
+    page.locator("#add-title").fill("Jobbmässa" if locale_id == "sv" else "معرض الوظائف")
+    page.locator("#add-start").fill("2027-02-01")
+    page.locator("form.add-step button").click()
+    page.wait_for_url(re.compile(r"/besluta/plan"))
+    assert page.locator("li.timeline__step--own").count() == 1
+    check_a11y(page)
+    assert page.evaluate("document.documentElement.dir") == direction
+
+    # The print view: no forms, the steps; prints without navigation.
+    page.locator("a[href='/besluta/plan?print=1']").click()
+    page.wait_for_url(re.compile(r"print=1"))
+    assert page.locator("main form").count() == 0
+    check_a11y(page)
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert page.locator("ol.timeline > li").first.is_visible()
+    page.emulate_media(media="screen")
