@@ -48,8 +48,16 @@ def _answers() -> dict:
     return store.all_answers(store.current_plan())
 
 
+def _target_links(answers: dict) -> list[dict]:
+    chosen = targets(answers)
+    view = catalogue.current() if chosen else None
+    return [dict(t, url=url_for("besluta.occupation", ssyk=t["ssyk"]),
+                 label=catalogue.group_label(view, view.by_ssyk[t["ssyk"]], html=True)
+                 if t["ssyk"] in view.by_ssyk else t.get("label", t["ssyk"])) for t in chosen]
+
+
 def index_context(answers: dict) -> dict:
-    return {"targets": [dict(t, url=url_for("besluta.occupation", ssyk=t["ssyk"])) for t in targets(answers)],
+    return {"targets": _target_links(answers),
             "situation_done": person_from(answers) is not None, "has_plan": PLAN_STEP in answers}
 
 
@@ -76,7 +84,7 @@ def _licence_labels(view: catalogue.CatalogueView, ssyk: str) -> dict[str, str]:
     from app.db import get_session
 
     rows = get_session().execute(select(Competence).where(Competence.group_ssyk == ssyk)).scalars()
-    return {c.key: catalogue.localised(c.labels, c.key) for c in rows}
+    return {c.key: catalogue.tagged(catalogue.localised(c.labels, c.key), c.labels) for c in rows}
 
 
 def step_name(step, view, licences: dict) -> str:
@@ -84,8 +92,8 @@ def step_name(step, view, licences: dict) -> str:
         return catalogue.level_label(view, step.key)
     if step.kind in ("education", "validation", "preparatory") or (step.kind == "licence" and step.education_id):
         if step.kind == "licence":
-            return licences.get(step.key) or catalogue.education_label(view, step.education_id)
-        return catalogue.education_label(view, step.education_id or step.key)
+            return licences.get(step.key) or catalogue.education_label(view, step.education_id, html=True)
+        return catalogue.education_label(view, step.education_id or step.key, html=True)
     if step.kind in ("licence", "apply_licence"):
         return licences.get(step.key) or step.label
     if step.kind == "apply_financing":
@@ -144,12 +152,12 @@ def _household(route, income: int) -> dict | None:
 
 def route_row(route, view, licences: dict, income: int, n: int) -> dict:
     title_step = next((s for s in route.steps if s.education_id and s.kind in ("education", "validation")), None)
-    title = (catalogue.education_label(view, title_step.education_id) if title_step
+    title = (catalogue.education_label(view, title_step.education_id, html=True) if title_step
              else _("Straight to work: Swedish and looking for work"))
     return {"id": route.id, "n": n, "title": title, "steps": [step_row(s, view, licences) for s in route.steps],
             "skipped": [{"kind": str(words.say(words.KINDS, s.kind)),
                          "name": catalogue.level_label(view, s.key) if s.kind == "language"
-                         else licences.get(s.key) or catalogue.education_label(view, s.key),
+                         else licences.get(s.key) or catalogue.education_label(view, s.key, html=True),
                          "why": str(words.say(words.SKIPPED, s.reason))} for s in route.skipped],
             "language": words.language_sentence(route.language, lambda lv: catalogue.level_label(view, lv)),
             "ready": words.date_text(route.ready_date), "weeks": route.weeks_to_ready,
@@ -206,14 +214,14 @@ def decision_context(ssyk: str) -> dict:
     view = catalogue.current()
     person, routes = routes_for(answers, ssyk)
     licences = _licence_labels(view, ssyk)
-    label = catalogue.group_label(view, view.by_ssyk.get(ssyk, ""), html=True) if view.by_ssyk.get(ssyk) \
-        else target.get("label", ssyk)
+    gid = view.by_ssyk.get(ssyk)
+    plain = catalogue.group_label(view, gid) if gid else target.get("label", ssyk)
     inputs, _facts = engine_inputs()
     from app.engine.routes import excluded_candidates
 
-    excluded = [{"name": catalogue.education_label(view, e), "why": str(words.say(words.EXCLUDED, why))}
+    excluded = [{"name": catalogue.education_label(view, e, html=True), "why": str(words.say(words.EXCLUDED, why))}
                 for e, why in excluded_candidates(inputs, person, ssyk)]
-    return {"ssyk": ssyk, "label": label, "plain_label": target.get("label", ssyk), "view": view, "routes": routes,
+    return {"ssyk": ssyk, "plain_label": plain, "routes": routes,
             "rows": [route_row(r, view, licences, income_now(answers), i + 1) for i, r in enumerate(routes)],
             "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences), "excluded": excluded}
 
@@ -330,7 +338,7 @@ def plan_view():
     plan, notes = load_plan()
     if plan is None:
         return render_template("besluta/no_plan.html", page_heading=_("You have not chosen a route yet"),
-                               targets=index_context(_answers())["targets"])
+                               targets=_target_links(_answers()))
     return render_plan(plan, notes)
 
 
