@@ -188,9 +188,13 @@ def test_personas_like_profiles_get_routes(cclient):
     assert "29" in household                                           # money now: 29 000 kr
 
 
-def test_decision_page_in_arabic_is_rtl(cclient):
+def test_besluta_pages_in_arabic_are_rtl(cclient):
     profile(cclient)
-    assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=ar"), lang="ar", dir="rtl")
+    for url in ("/besluta/?lang=ar", "/besluta/yrke/5321", "/besluta/yrke/5321/jamfor", "/besluta/plan"):
+        assert_page_invariants(cclient.get(url), lang="ar", dir="rtl")
+    choose(cclient)
+    for url in ("/besluta/plan", "/besluta/plan?print=1"):
+        assert_page_invariants(cclient.get(url), lang="ar", dir="rtl")
 
 
 # --- 3. compare --------------------------------------------------------------------------------------
@@ -318,6 +322,8 @@ def test_plan_edits_without_csrf_are_refused(cclient):
     step = _step(cclient, "education")
     assert cclient.post(f"/besluta/plan/steg/{step['id']}/move", data={"x-start": "2027-08-16"}).status_code == 400
     assert cclient.post("/besluta/plan/steg", data={"add-title": "x", "add-start": "2027-01-01"}).status_code == 400
+    assert cclient.post(f"/besluta/plan/steg/{step['id']}/note", data={"x-n-note": "hej"}).status_code == 400
+    assert saved(cclient, "besluta.plan")["user_notes"] == {}
     assert _step(cclient, "education")["start"] == step["start"]
 
 
