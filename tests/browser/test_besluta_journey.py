@@ -144,4 +144,7 @@ def test_besluta_journey_on_a_phone(new_page, besluta_server, check_a11y, locale
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert page.locator("ol.timeline > li").first.is_visible()
+    assert not page.locator("details.step-edit, form.add-step").count()
+    if javascript:
+        assert page.pdf(format="A4").startswith(b"%PDF")               # prints as a document
     page.emulate_media(media="screen")
