@@ -138,6 +138,28 @@ def test_person_is_built_from_besluta_and_inventera_answers(cclient):
     assert person.years_of_schooling == 6
 
 
+def test_licences_and_jobs_from_inventera_reach_the_person(cclient):
+    from flask import session as flask_session
+
+    from app.flows.besluta.person import person_from
+    from app.plans import store
+
+    profile(cclient, education="post_secondary", situation=dict(SITUATION, situation="employed", income="30000"))
+    save(cclient, "inventera.competences", {"skills": ["curated:8321:b-licence"]})
+    save(cclient, "inventera.occupations", {"occupations": [
+        {"occupation_id": "a", "label": "Ingenjör", "group_id": "g1", "ssyk": "2142", "years": 6, "where": "abroad"},
+        {"occupation_id": "b", "label": "Lagerarbetare", "group_id": "g2", "ssyk": "4322", "years": 3, "where": "sweden"}]})
+    pid = plan_id(cclient)
+    with cclient.application.test_request_context():
+        flask_session[store.SESSION_KEY] = pid
+        person = person_from(store.all_answers(store.current_plan()))
+    assert person.licences == ("b-licence",)
+    assert person.experience_ssyk == ("2142", "4322") and person.foreign_degree_ssyk == ("2142",)
+    assert person.has_gymnasieexamen and person.hogskolepoang > 0
+    assert person.work_months_last_14_years == 36 and person.work_months_last_24 == 24
+    assert person.prior_year_income == 360000
+
+
 # --- 2. the start page and the decision basis ----------------------------------------------------
 
 def test_start_page_lists_targets_or_links_to_the_results(cclient):
