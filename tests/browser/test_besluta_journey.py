@@ -93,6 +93,8 @@ def test_besluta_journey_on_a_phone(new_page, besluta_server, check_a11y, locale
     page.locator(".target-list a[href='/besluta/yrke/5321']").click()
     page.wait_for_url(re.compile(r"/besluta/yrke/5321$"))
     assert page.locator("article.route").count() >= 2
+    # Besluta's stylesheet applies also after a boosted link (htmx swaps only the body).
+    page.wait_for_function("getComputedStyle(document.querySelector('ol.timeline')).borderInlineStartWidth !== '0px'")
     assert page.locator("section[aria-labelledby=work-title] .fact-source a").count() == 2
     check_a11y(page)
 
