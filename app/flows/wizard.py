@@ -107,6 +107,11 @@ class Flow:
         return self.steps[0]
 
 
+def keep_next() -> dict:
+    """Query arguments a step keeps across a language switch (a change link's way back)."""
+    return {"next": "check"} if request.args.get("next") == "check" else {}
+
+
 def bind_form(flow: Flow, step: Step, plan, formdata=None) -> AppForm:
     """The step's form, bound to the request, or filled from the draft or the saved answer."""
     if formdata is not None:
@@ -137,14 +142,14 @@ def handle_step(flow: Flow, key: str):
         if autosave:
             return "", 204
         if switch_to:
-            return redirect(flow.url_for_step(key, lang=switch_to), 303)
+            return redirect(flow.url_for_step(key, lang=switch_to, **keep_next()), 303)
         return redirect(flow.next_url(key), 303)
     if autosave or switch_to:
         # Not valid yet, but never lost: keep exactly what was typed as a draft.
         store.save_draft(plan or store.get_or_create_plan(), flow.step_id(step), form.raw_data(request.form))
         if autosave:
             return "", 204
-        return redirect(flow.url_for_step(key, lang=switch_to), 303)
+        return redirect(flow.url_for_step(key, lang=switch_to, **keep_next()), 303)
     return htmx.render(step.template, **step_context(flow, step, form)), 422
 
 
@@ -215,13 +220,19 @@ CSRF_MESSAGE = _l("For your safety the page had expired, so your answer was not 
 
 def csrf_failed_response():
     """A missing or forged CSRF token: show the same question with what was typed, and say why."""
-    from flask import current_app, render_template
+    from flask import current_app, flash, render_template
 
     name, _, view = (request.endpoint or "").partition(".")
     bp = current_app.blueprints.get(name)
     flow = getattr(bp, "flow", None)
-    if flow is not None and view == "step" and request.view_args:
-        step = flow.step(request.view_args["key"])
+    key = (request.view_args or {}).get("key")
+    step = next((s for s in flow.steps if s.key == key), None) if flow is not None else None
+    if step is not None and view == "step" and step.view is not None:
+        # A step with its own view builds its own page: send the person back to it, nothing lost
+        # but this one click (its drafts are already saved).
+        flash(CSRF_MESSAGE, "error")
+        return redirect(request.full_path, 303)
+    if step is not None and view == "step":
         form = bind_form(flow, step, None, formdata=request.form)
         form.form_errors.append(CSRF_MESSAGE)
         return render_template(step.template, **step_context(flow, step, form)), 400

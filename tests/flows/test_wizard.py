@@ -207,3 +207,25 @@ def test_server_error_page_is_translated_and_not_a_traceback(create_app_for):
     doc = assert_page_invariants(response, lang="ar", dir="rtl")
     assert "Traceback" not in response.get_data(as_text=True)
     assert text_of(doc.find("h1"))
+
+
+def test_csrf_failure_on_a_step_with_its_own_view_is_not_a_500(client):
+    client.get("/inventera/fraga/occupations")
+    response = client.post("/inventera/fraga/occupations", data={"q": "kock"})
+    assert response.status_code == 303
+    assert response.headers["Location"].startswith("/inventera/fraga/occupations")
+    doc = assert_page_invariants(client.get(response.headers["Location"]))
+    assert doc.find(class_="panel--error")
+
+
+def test_csrf_failure_on_an_unknown_step_is_a_plain_400(client):
+    response = client.post("/inventera/fraga/nope", data={"x": "y"})
+    assert response.status_code == 400
+    assert_page_invariants(response)
+
+
+def test_language_switch_from_a_change_link_keeps_the_way_back(client):
+    url = "/upptacka/fraga/goal?next=check"
+    response = client.post(url, data={"csrf_token": csrf_token(client, url), "goal": "study", "_lang": "en"})
+    assert response.status_code == 303
+    assert "next=check" in response.headers["Location"] and "lang=en" in response.headers["Location"]

@@ -19,7 +19,7 @@ from app.content.search import search
 from app.db import get_session
 from app.flows.inventera import catalogue
 from app.flows.inventera.forms import WHERE_CHOICES
-from app.flows.wizard import step_context
+from app.flows.wizard import keep_next, step_context
 from app.plans import store
 
 MAX_QUERY = 100
@@ -59,7 +59,7 @@ def _finish_side_action(flow, step, plan, step_id: str, data: dict, anchor: str)
         return "", 204
     switch_to = request.form.get("_lang")
     if switch_to:
-        return redirect(flow.url_for_step(step.key, lang=switch_to), 303)
+        return redirect(flow.url_for_step(step.key, lang=switch_to, **keep_next()), 303)
     return _stay(flow, step, anchor)
 
 
