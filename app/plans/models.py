@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, String
 from sqlmodel import Field, SQLModel
 
-__all__ = ["Plan", "PlanAnswer", "utcnow"]
+__all__ = ["Plan", "PlanAnswer", "Share", "utcnow"]
 
 
 def utcnow() -> datetime:
@@ -37,3 +37,34 @@ class PlanAnswer(SQLModel, table=True):
     is_draft: bool = Field(default=False, primary_key=True)
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Share(SQLModel, table=True):
+    """A read-only link to a plan that its owner chose to share (consent: how long, with notes or not).
+
+    The id is the link's secret (``secrets.token_urlsafe(16)``: 128 random bits). Revoked or expired
+    shares are kept until the plan goes, so the link can say "no longer shared" instead of "not found".
+    """
+
+    __tablename__ = "share"
+
+    id: str = Field(primary_key=True, max_length=32)
+    plan_id: str = Field(sa_column=Column(String(32), ForeignKey("plan.id", ondelete="CASCADE"),
+                                          nullable=False, index=True))
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    revoked_at: datetime | None = None
+    last_opened_at: datetime | None = None
+    include_notes: bool = False
+
+    def state(self, now: datetime | None = None) -> str:
+        """"active", "revoked" or "expired"."""
+        now = now or utcnow()
+        if self.revoked_at is not None:
+            return "revoked"
+        return "expired" if _aware(self.expires_at) <= now else "active"
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes: they are UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

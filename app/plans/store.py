@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, delete, select
 
 from app.db import get_session
-from app.plans.models import Plan, PlanAnswer, utcnow
+from app.plans.models import Plan, PlanAnswer, Share, utcnow
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"   # no 0/O, 1/I/L
 CODE_LENGTH = 10
@@ -179,6 +179,7 @@ def resume(raw: str) -> Plan:
 
 def delete_plan(plan: Plan) -> None:
     db = _db()
+    db.exec(delete(Share).where(Share.plan_id == plan.id))      # the links stop working with the plan
     db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id == plan.id))
     db.delete(plan)
     db.commit()
@@ -190,6 +191,7 @@ def purge_untouched(db: Session, older_than: timedelta) -> int:
     cutoff = utcnow() - older_than
     ids = list(db.exec(select(Plan.id).where(Plan.updated_at < cutoff)))
     if ids:
+        db.exec(delete(Share).where(Share.plan_id.in_(ids)))
         db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id.in_(ids)))
         db.exec(delete(Plan).where(Plan.id.in_(ids)))
         db.commit()

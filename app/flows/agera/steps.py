@@ -3,6 +3,13 @@ from flask_babel import lazy_gettext as _l
 from app.flows.agera.forms import CommitmentForm
 from app.flows.wizard import Flow, Step
 
+
+def _index_context(answers: dict) -> dict:
+    from app.flows.agera.planned import PLAN_STEP
+
+    return {"has_plan": PLAN_STEP in answers}
+
+
 FLOW = Flow(
     name="agera",
     title=_l("Act"),
@@ -10,4 +17,6 @@ FLOW = Flow(
     steps=(
         Step("commitment", _l("Your first step"), CommitmentForm, "agera/commitment.html"),
     ),
+    index_template="agera/index.html",
+    index_context=_index_context,
 )

@@ -1,0 +1,150 @@
+"""The saved plan (Besluta's answer ``besluta.plan`` = ``Plan.to_dict()``) as Agera shows it: each
+step in words, its deadline, where to do it (a real link), and whether the person has done it.
+
+Reads the plan through the store and names steps from the content files (no catalogue database
+needed), so the shared view, the exports and the Agera pages all say the same thing.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from flask_babel import gettext as _
+
+from app.engine import Plan
+from app.flows.besluta import words
+from app.flows.inventera.catalogue import localised
+from app.plans import store
+
+PLAN_STEP = "besluta.plan"            # written by Besluta: Plan.to_dict() + user_notes
+PROGRESS_STEP = "agera.progress"      # {"done": [step ids], "chosen_route": id, "chosen_on": iso}
+COMMITMENT_STEP = "agera.commitment"
+
+# The real place for a step, by who it is with, when the content has no address for the step itself.
+# Addresses are the ones the content files cite (app/content/files/*.yaml).
+PLACES = {
+    "municipality_adult_education": "https://utbildningsguiden.skolverket.se/utbildning-for-vuxna",
+    "csn": "https://www.csn.se",
+    "arbetsformedlingen": "https://arbetsformedlingen.se",
+    "forsakringskassan": "https://www.forsakringskassan.se/privatperson/arbetssokande/"
+                         "ersattning-for-dig-som-deltar-i-etableringsprogrammet-hos-arbetsformedlingen",
+    "folkhogskola": "https://www.folkhogskola.nu",
+    "university": "https://www.antagning.se",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def content():
+    from app.content.loaders import load_content
+
+    return load_content()
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    kind: str
+    kind_key: str
+    name: str
+    start: date | None
+    finish: date | None
+    deadline: date | None           # apply by, else the start
+    with_whom: str
+    with_whom_key: str
+    place_url: str | None
+    notes: tuple[str, ...] = ()
+    user_note: str = ""
+    done: bool = False
+    follow_up: tuple[date, ...] = field(default_factory=tuple)
+
+
+def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
+    """(engine Plan, the person's notes per step, progress) for a stored plan (default: this browser's)."""
+    plan_row = store.current_plan() if plan_row is None else plan_row
+    saved = store.answers_for(plan_row, PLAN_STEP)
+    if not saved:
+        return None, {}, {}
+    progress = store.answers_for(plan_row, PROGRESS_STEP)
+    return Plan.from_dict(saved), dict(saved.get("user_notes") or {}), progress
+
+
+def goal_name(plan: Plan) -> str:
+    occ = content().occupations.get(plan.goal.ssyk)
+    return localised(occ.label, plan.goal.label) if occ is not None else (plan.goal.label or plan.goal.ssyk)
+
+
+def step_name(step) -> str:
+    c = content()
+    if step.kind == "own":
+        return step.label
+    if step.kind == "language":
+        lv = c.language_levels.get(step.key)
+        return localised(lv.label, step.key) if lv else str(words.say(words.KINDS, step.kind))
+    if step.kind == "apply_financing":
+        return str(words.say(words.SCHEMES, step.key))
+    edu = c.educations.get(step.education_id or step.key) if step.kind in (
+        "education", "validation", "preparatory", "licence") else None
+    if edu is not None:
+        return localised(edu.label, step.label)
+    return str(words.say(words.KINDS, step.kind))
+
+
+def place_url(step) -> str | None:
+    """Where to do the step: the education's or the scheme's own application page, else the authority's."""
+    c = content()
+    if step.kind == "apply_financing":
+        scheme = c.schemes.get(step.key)
+        if scheme is not None and scheme.apply_url:
+            return scheme.apply_url
+    if step.education_id and step.education_id in c.educations and c.educations[step.education_id].apply_url:
+        return c.educations[step.education_id].apply_url
+    if step.kind == "language" and step.with_whom == "municipality_adult_education":
+        sfi = c.educations.get("sfi-kurs-a")
+        if sfi is not None and sfi.apply_url and step.key.startswith("sfi"):
+            return sfi.apply_url
+    return PLACES.get(step.with_whom)
+
+
+def _sorted(steps) -> tuple:
+    return tuple(sorted(steps, key=lambda s: (s.start or date.max, s.finish or date.max, s.id)))
+
+
+def rows(plan: Plan, notes: dict | None = None, progress: dict | None = None, *,
+         with_notes: bool = True) -> list[Row]:
+    done = set((progress or {}).get("done") or [])
+    out = []
+    for s in _sorted(plan.steps):
+        out.append(Row(
+            id=s.id, kind=str(words.say(words.KINDS, s.kind)), kind_key=s.kind, name=step_name(s),
+            start=s.start, finish=s.finish, deadline=s.apply_by or s.start,
+            with_whom=str(words.say(words.WITH_WHOM, s.with_whom)), with_whom_key=s.with_whom,
+            place_url=place_url(s), notes=tuple(str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"),
+            user_note=(notes or {}).get(s.id, "") if with_notes else "", done=s.id in done,
+            follow_up=tuple(s.follow_up)))
+    return out
+
+
+def week_bounds(today: date) -> tuple[date, date, date]:
+    """Monday of this week, Monday of next week, Monday of the week after."""
+    monday = today - timedelta(days=today.weekday())
+    return monday, monday + timedelta(weeks=1), monday + timedelta(weeks=2)
+
+
+def grouped(all_rows: list[Row], today: date) -> dict[str, list[Row]]:
+    """Open steps by when they are due: "now" (this week or late), "next" (next week), "later"."""
+    _monday, next_monday, after = week_bounds(today)
+    groups: dict[str, list[Row]] = {"now": [], "next": [], "later": []}
+    for r in all_rows:
+        if r.done:
+            continue
+        due = r.deadline or date.max
+        groups["now" if due < next_monday else "next" if due < after else "later"].append(r)
+    return groups
+
+
+def progress_text(all_rows: list[Row]) -> dict[str, Any]:
+    done = sum(1 for r in all_rows if r.done)
+    return {"done": done, "total": len(all_rows),
+            "text": _("%(done)s of %(total)s done", done=done, total=len(all_rows))}
