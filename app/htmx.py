@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, render_template, request
+from jinja2_fragments import BlockNotFoundError
 from jinja2_fragments.flask import render_block
 
 
@@ -14,7 +15,10 @@ def is_partial() -> bool:
 
 def render(template: str, block: str = "step_form", **context) -> str:
     if is_partial():
-        return render_block(template, block, **context)
+        try:
+            return render_block(template, block, **context)
+        except BlockNotFoundError:
+            pass      # the block lives in a parent layout: the whole page is a fine answer
     return render_template(template, **context)
 
 

@@ -59,3 +59,9 @@ def test_gunicorn_access_log_args_lose_the_query():
                                  "U": "/fortsatt"},), None)
     DropQueryStrings().filter(record)
     assert "ABCDE" not in str(record.args)
+
+
+def test_htmx_get_of_a_question_page_answers_with_a_page_not_an_error(client):
+    response = client.get("/inventera/fraga/swedish", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "HX-Request" in response.headers["Vary"]
