@@ -1,0 +1,140 @@
+"""Exports: the .ics calendar (RFC 5545, parsed back), the versioned JSON file and its import
+(round trip, bad files refused at the field), and the PDF of the plan (parsed back)."""
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date, datetime, timezone
+
+import pytest
+from icalendar import Calendar
+
+from app import exports
+from tests.pages import assert_page_invariants
+from tests.test_sharing import NOTE, give_plan, post, sample_plan
+
+
+def unfolded(raw: bytes) -> list[str]:
+    """The content lines of an iCalendar file (RFC 5545 3.1: CRLF endings, folded lines joined)."""
+    text = raw.decode("utf-8")
+    assert "\r\n" in text and not re.search(r"(?<!\r)\n", text)
+    return text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+
+
+# --- iCalendar ------------------------------------------------------------------------------------------
+
+def test_calendar_download_is_valid_icalendar_with_reminders(client):
+    give_plan(client)
+    response = client.get("/agera/plan.ics")
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    assert "attachment" in response.headers["Content-Disposition"]
+    raw = response.get_data()
+    lines = unfolded(raw)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
+    assert "VERSION:2.0" in lines and any(x.startswith("PRODID:") for x in lines)
+    assert all(len(line.encode()) <= 75 for line in raw.decode().split("\r\n"))   # folded at 75 octets
+    cal = Calendar.from_ical(raw)
+    events = cal.walk("VEVENT")
+    assert len(events) == len(sample_plan().steps)
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    for e in events:
+        assert isinstance(e.decoded("DTSTART"), date) and not isinstance(e.decoded("DTSTART"), datetime)
+        assert e.decoded("DTSTAMP").tzinfo is not None
+        assert str(e["SUMMARY"])
+        [alarm] = e.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY" and alarm.decoded("TRIGGER").total_seconds() < 0
+    assert any(x.startswith("DTSTART;VALUE=DATE:") for x in lines)
+    # The same plan gives the same UIDs (a re-import updates instead of duplicating).
+    again = Calendar.from_ical(client.get("/agera/plan.ics").get_data())
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == uids
+
+
+def test_calendar_summary_follows_the_locale(client):
+    give_plan(client)
+    sv = Calendar.from_ical(client.get("/agera/plan.ics?lang=sv").get_data())
+    ar = Calendar.from_ical(client.get("/agera/plan.ics?lang=ar").get_data())
+    sv_summaries = [str(e["SUMMARY"]) for e in sv.walk("VEVENT")]
+    ar_events = ar.walk("VEVENT")
+    assert ar_events[0]["SUMMARY"].params["LANGUAGE"] == "ar"
+    assert sv.walk("VEVENT")[0]["SUMMARY"].params["LANGUAGE"] == "sv"
+    assert len(sv_summaries) == len(ar_events)
+
+
+def test_calendar_builder_escapes_text():
+    raw = exports.plan_calendar([exports.CalendarEvent("a@x", date(2027, 1, 12), "Ring, komvux; nu\\")],
+                                name="Plan", alarm_text="Påminnelse", now=datetime(2026, 11, 23, tzinfo=timezone.utc))
+    assert "SUMMARY;LANGUAGE=sv:Ring\\, komvux\\; nu\\\\" in unfolded(raw)
+    assert "DTSTAMP:20261123T000000Z" in unfolded(raw)
+
+
+# --- JSON export and import --------------------------------------------------------------------------------
+
+def test_json_export_is_the_documented_schema(client):
+    give_plan(client, notes={"1-language-sfi_d": NOTE})
+    response = client.get("/agera/plan.json")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    data = json.loads(response.get_data())
+    assert data["schema"] == "vagval.plan" and data["version"] == 1
+    assert set(data) == {"schema", "version", "exported_at", "plan", "notes", "progress", "commitment"}
+    assert data["plan"] == sample_plan().to_dict()
+    assert data["notes"] == {"1-language-sfi_d": NOTE}
+
+
+def test_json_round_trip_recreates_the_plan(client, app):
+    give_plan(client, notes={"1-language-sfi_d": NOTE})
+    post(client, "/agera/steg/1-language-sfi_d/klar", page="/agera/nasta")
+    post(client, "/agera/valj", page="/agera/nasta")
+    post(client, "/agera/fraga/commitment", {"when": "på måndag", "then": "ringer jag"})
+    exported = client.get("/agera/plan.json").get_data()
+    other = app.test_client()
+    assert_page_invariants(other.get("/agera/ladda-upp"))
+    response = post(other, "/agera/ladda-upp", {"file": (io.BytesIO(exported), "vagval-plan.json")},
+                    content_type="multipart/form-data")
+    assert response.status_code == 303 and response.headers["Location"] == "/agera/nasta"
+    again = json.loads(other.get("/agera/plan.json").get_data())
+    first = json.loads(exported)
+    for key in ("plan", "notes", "progress", "commitment"):
+        assert again[key] == first[key], key
+    doc = assert_page_invariants(other.get("/agera/nasta"))
+    assert doc.find("progress")["value"] == "1"
+
+
+BAD_FILES = [
+    (b"", "missing"),
+    (b"not json at all", "not_json"),
+    (json.dumps({"schema": "other", "version": 1}).encode(), "wrong_schema"),
+    (json.dumps({"schema": "vagval.plan", "version": 99, "plan": {}}).encode(), "newer_version"),
+    (json.dumps({"schema": "vagval.plan", "version": 1, "plan": {"goal": 3}}).encode(), "invalid"),
+    (b"{" + b" " * (40 * 1024) + b"}", "too_large"),
+]
+
+
+@pytest.mark.parametrize("body, reason", BAD_FILES)
+def test_bad_files_are_refused_at_the_field(client, body, reason):
+    give_plan(client)
+    before = client.get("/agera/plan.json").get_data()
+    files = {"file": (io.BytesIO(body), "plan.json")} if body else {}
+    response = post(client, "/agera/ladda-upp", files, content_type="multipart/form-data")
+    assert response.status_code == 422
+    doc = assert_page_invariants(response)
+    assert doc.find(id="file-error") and doc.find(id="error-summary").find("a")["href"] == "#file"
+    assert json.loads(client.get("/agera/plan.json").get_data())["plan"] == json.loads(before)["plan"]
+
+
+def test_import_without_csrf_is_refused(client):
+    response = client.post("/agera/ladda-upp", data={"file": (io.BytesIO(b"{}"), "p.json")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 400
+
+
+def test_import_checks_notes_and_progress_against_the_plan():
+    data = exports.export_plan(sample_plan().to_dict(), notes={"1-language-sfi_d": "x" * 900, "nope": "y"},
+                               progress={"done": ["1-language-sfi_d", "nope"], "chosen_route": "other"})
+    out = exports.import_plan(json.dumps(data))
+    assert out["notes"] == {"1-language-sfi_d": "x" * 500}
+    assert out["progress"] == {"done": ["1-language-sfi_d"]}
+    with pytest.raises(exports.ImportError_) as err:
+        exports.import_plan(json.dumps(dict(data, notes=["a"])))
+    assert err.value.reason == "invalid"
