@@ -451,3 +451,25 @@ def test_every_key_from_the_personas_becomes_words(app):
             for s in build_plan(route, Goal(p.target_ssyk), TODAY).steps:
                 assert s.kind in words.KINDS and all(n in words.NOTES for n in s.notes)
         assert all(why in words.EXCLUDED for _e, why in excluded_candidates(inputs, p.person, p.target_ssyk))
+
+
+def test_each_study_step_says_where_it_is_from_home(cclient):
+    """Language steps are in every municipality; a university step far from Kiruna with a
+    20-minute limit is said to be further than the person wants to travel."""
+    profile(cclient, education="post_secondary", swedish="sfi_b",
+            targets={"targets": ["x"], "details": [{"group_id": "x", "ssyk": "2221", "label": "Sjuksköterska"}]})
+    assert post(cclient, "/inventera/fraga/home", {"municipality": "Kiruna", "max_commute": "20"}).status_code == 303
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/2221"))
+    steps = doc.select("article.route ol.timeline > li")
+    language = [s for s in steps if "timeline__step--language" in s["class"]]
+    assert language and all(s.select_one("li:not(.timeline__warning)") for s in language)
+    warnings = doc.select(".timeline__warning")
+    assert warnings, "a step beyond the travel limit is said"
+    assert "20" in text_of(warnings[0])
+
+
+def test_where_asks_for_home_when_it_is_unknown(cclient):
+    profile(cclient)
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/5321"))
+    facts = " ".join(text_of(li) for li in doc.select(".timeline__facts li"))
+    assert "Take stock" in facts or "Inventera" in facts

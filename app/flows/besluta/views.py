@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap, household_view
 from app.engine.plan import PlanStep
+from app.engine.geo import EducationPlaces, education_reach
 from app.engine.routes import JOB_SEARCH, RECOGNITION
 from app.flows.besluta import words
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
@@ -128,8 +129,39 @@ def money(estimate) -> dict | None:
                              for r in estimate.not_eligible]}
 
 
-def step_row(step, view, licences: dict) -> dict:
-    return {"kind": str(words.say(words.KINDS, step.kind)), "kind_key": step.kind,
+def where(step, view, home: dict | None) -> dict | None:
+    """Where a study step is given, seen from home: in the municipality, how far the nearest
+    place is (rough travel time), at a distance, or further than the person's limit."""
+    if step.kind == "language":
+        places = EducationPlaces("language", everywhere=True)          # sfi and sas: every municipality
+    elif step.kind in ("education", "validation", "preparatory") and step.education_id:
+        places = view.education_places.get(step.education_id)
+    else:
+        return None
+    if places is None:
+        return None
+    home_place = view.places.get((home or {}).get("kommunkod") or "")
+    if home_place is None:
+        return {"text": _("Add your home municipality in Take stock to see how far away it is."), "far": False}
+    limit = (home or {}).get("max_commute")
+    reach = education_reach(home_place, limit, places, view.places)
+    place = view.municipality_names.get(reach.place or "", "")
+    if reach.reachable and reach.minutes == 0:
+        return {"text": _("Given in your municipality."), "far": False}
+    if reach.distance_learning:
+        return {"text": _("Can be studied at a distance."), "far": False}
+    if reach.reachable:
+        return {"text": _("Nearest place: %(place)s, about %(minutes)s minutes away (rough estimate).",
+                          place=place, minutes=reach.minutes), "far": False}
+    if reach.place is None:
+        return {"text": _("We do not know where this education is given. Ask the school."), "far": False}
+    return {"text": _("Further than you want to travel: the nearest place is %(place)s, about %(minutes)s "
+                      "minutes away; your limit is %(limit)s minutes.",
+                      place=place, minutes=reach.minutes, limit=limit), "far": True}
+
+
+def step_row(step, view, licences: dict, home: dict | None = None) -> dict:
+    return {"where": where(step, view, home),"kind": str(words.say(words.KINDS, step.kind)), "kind_key": step.kind,
             "name": step_name(step, view, licences), "weeks": step.weeks, "calendar_weeks": step.calendar_weeks,
             "pace": step.pace, "weeks_assumed": step.weeks_assumed,
             "start": words.date_text(step.start), "finish": words.date_text(step.finish) if step.weeks else "",
@@ -154,7 +186,9 @@ def route_row(route, view, licences: dict, income: int, n: int) -> dict:
     title_step = next((s for s in route.steps if s.education_id and s.kind in ("education", "validation")), None)
     title = (catalogue.education_label(view, title_step.education_id, html=True) if title_step
              else _("Straight to work: Swedish and looking for work"))
-    return {"id": route.id, "n": n, "title": title, "steps": [step_row(s, view, licences) for s in route.steps],
+    home = _answers().get("inventera.home")
+    return {"id": route.id, "n": n, "title": title,
+            "steps": [step_row(s, view, licences, home) for s in route.steps],
             "skipped": [{"kind": str(words.say(words.KINDS, s.kind)),
                          "name": catalogue.level_label(view, s.key) if s.kind == "language"
                          else licences.get(s.key) or catalogue.education_label(view, s.key, html=True),
