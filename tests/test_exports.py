@@ -138,3 +138,45 @@ def test_import_checks_notes_and_progress_against_the_plan():
     with pytest.raises(exports.ImportError_) as err:
         exports.import_plan(json.dumps(dict(data, notes=["a"])))
     assert err.value.reason == "invalid"
+
+
+# --- PDF ----------------------------------------------------------------------------------------------------
+
+def missing_glyphs(pdf: bytes) -> tuple[str, int]:
+    """(all text, number of characters drawn with no glyph in their font: .notdef, shown as boxes)."""
+    import pymupdf
+
+    doc = pymupdf.open(stream=pdf, filetype="pdf")
+    text, missing = [], 0
+    for page in doc:
+        text.append(page.get_text())
+        for span in page.get_texttrace():
+            missing += sum(1 for ucs, gid, *_rest in span["chars"] if gid == 0 and chr(ucs).strip())
+    return "\n".join(text), missing
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_pdf_of_the_plan_has_every_glyph_and_its_sources(client, lang):
+    import pymupdf
+
+    give_plan(client, notes={"1-language-sfi_d": NOTE})
+    response = client.get(f"/agera/plan.pdf?lang={lang}")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    pdf = response.get_data()
+    assert pdf.startswith(b"%PDF-")
+    text, missing = missing_glyphs(pdf)
+    assert missing == 0
+    assert NOTE in text.replace("\n", " ") or lang == "ar"    # Arabic pages still carry the Swedish note
+    assert "https://www.csn.se" in text                       # where to do it
+    assert "skolverket.se" in text                            # a source with its date
+    fonts = {f[3] for page in pymupdf.open(stream=pdf, filetype="pdf") for f in page.get_fonts()}
+    if lang == "ar":
+        assert any("Noto-Sans-Arabic" in f for f in fonts), fonts
+        assert re.search("[\u0600-\u06ff]", text)
+    else:
+        assert any("DejaVu-Sans" in f for f in fonts), fonts
+
+
+def test_the_glyph_counter_sees_a_missing_glyph():
+    _text, missing = missing_glyphs(exports.html_to_pdf("<p>Hej \ue000</p>"))
+    assert missing == 1

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from app.engine import Plan
@@ -57,6 +58,7 @@ class Row:
     notes: tuple[str, ...] = ()
     user_note: str = ""
     done: bool = False
+    money: str | None = None        # "Student finance from CSN: about 19 000 kr a month"
     follow_up: tuple[date, ...] = field(default_factory=tuple)
 
 
@@ -122,8 +124,18 @@ def rows(plan: Plan, notes: dict | None = None, progress: dict | None = None, *,
             with_whom=str(words.say(words.WITH_WHOM, s.with_whom)), with_whom_key=s.with_whom,
             place_url=place_url(s), notes=tuple(str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"),
             user_note=(notes or {}).get(s.id, "") if with_notes else "", done=s.id in done,
-            follow_up=tuple(s.follow_up)))
+            money=money_text(s.money), follow_up=tuple(s.follow_up)))
     return out
+
+
+def money_text(money) -> str | None:
+    if money is None:
+        return None
+    total = format_decimal(money.grant_per_month + money.loan_per_month)
+    text = _("%(scheme)s: about %(total)s kr a month", scheme=words.say(words.SCHEMES, money.scheme), total=total)
+    if money.loan_per_month:
+        text += " " + _("(of which %(amount)s kr is a loan)", amount=format_decimal(money.loan_per_month))
+    return text
 
 
 def week_bounds(today: date) -> tuple[date, date, date]:

@@ -206,7 +206,7 @@ def pdf_view():
     ctx = _rows_context(plan, notes, progress)
     html = render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
                            sources=_sources(plan), made=date_text(today()), **ctx)
-    return _download(exports.html_to_pdf(html, base_url=request.url_root), "application/pdf", "vagval-plan.pdf")
+    return _download(exports.html_to_pdf(html), "application/pdf", "vagval-plan.pdf")
 
 
 def _sources(plan) -> list[dict]:
