@@ -254,3 +254,17 @@ def test_purge_removes_shares_too(owner, app, runner):
 def test_sharing_without_a_plan(client):
     doc = assert_page_invariants(client.get("/agera/dela"))
     assert "/besluta" in str(doc.find("main"))
+
+
+def test_share_migration_matches_the_model(sqlite_database_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import app.models  # noqa: F401
+
+    engine = sa.create_engine(sqlite_database_url)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    engine.dispose()
+    assert [d for d in diff if "share" in repr(d)] == []
