@@ -268,3 +268,28 @@ def test_share_migration_matches_the_model(sqlite_database_url):
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     engine.dispose()
     assert [d for d in diff if "share" in repr(d)] == []
+
+
+def test_share_lifecycle_on_both_databases(create_app_for, database_url):
+    from datetime import datetime, timezone
+
+    from app.db import get_engine
+
+    app = create_app_for(database_url)
+    owner, other = app.test_client(), app.test_client()
+    pid = give_plan(owner, notes={"1-language-sfi_d": NOTE})
+    assert share(owner, days="2", notes="yes").status_code == 303
+    first = token_of(share_links(owner)[0])
+    assert NOTE in other.get(f"/delad/{first}").get_data(as_text=True)
+    assert post(owner, f"/agera/dela/{first}/stoppa", page="/agera/dela").status_code == 303
+    assert other.get(f"/delad/{first}").status_code == 410
+    share(owner)
+    second = token_of(share_links(owner)[0])
+    with get_engine(app).begin() as conn:
+        conn.execute(sa.text("update share set expires_at=:d where id=:t"),
+                     {"d": datetime(2020, 1, 1, tzinfo=timezone.utc), "t": second})
+    assert other.get(f"/delad/{second}").status_code == 410
+    assert post(owner, "/agera/radera").status_code == 303
+    with get_engine(app).connect() as conn:
+        assert conn.execute(sa.text("select count(*) from share where plan_id=:p"), {"p": pid}).scalar() == 0
+        assert conn.execute(sa.text("select count(*) from plan_answer where plan_id=:p"), {"p": pid}).scalar() == 0
