@@ -76,6 +76,39 @@ def database_url(request):
     return request.getfixturevalue(f"{request.param}_database_url")
 
 
+def load_catalogue(url: str) -> None:
+    """Migrate `url`, load the curated default and import the real JobTech exports."""
+    from sqlmodel import Session
+
+    from app.content.importers.jobtech import import_jobtech
+    from app.content.load import load_curated
+    from app.content.loaders import CONTENT_DIR, check
+    from app.db import make_engine
+
+    assert (SHARED_JOBTECH / "skills.json").is_file(), f"JobTech exports not found in {SHARED_JOBTECH}"
+    upgrade(url)
+    engine = make_engine(url)
+    content, _problems = check(CONTENT_DIR)
+    with Session(engine) as session:
+        load_curated(session, content)
+        import_jobtech(session, SHARED_JOBTECH)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def catalogue_url(tmp_path_factory):
+    """A SQLite database with the curated default and the full taxonomy (built once)."""
+    url, _drop = make_database_url("sqlite", tmp_path_factory)
+    load_catalogue(url)
+    return url
+
+
+@pytest.fixture
+def cclient(create_app_for, catalogue_url):
+    """A client on the app with the real catalogue."""
+    return create_app_for(catalogue_url).test_client()
+
+
 def make_config(database_url: str, **overrides) -> Config:
     settings = dict(SECRET_KEY="test-secret-" + "x" * 20, DATABASE_URL=database_url, TESTING=True,
                     RATELIMIT_STORAGE_URI="memory://")

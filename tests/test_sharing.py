@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from app.engine import Goal, Plan
 from app.engine.plan import Money, PlanStep
 from tests.conftest import csrf_token
-from tests.pages import assert_page_invariants, text_of
+from tests.pages import assert_page_invariants
 
 NOTE = "Ring Lena på komvux om studietakten"
 
@@ -48,7 +48,6 @@ def plan_id(client):
 
 def give_plan(client, plan: Plan | None = None, notes: dict | None = None) -> str:
     """A browser with a saved plan (as Besluta saves it): returns the plan id."""
-    from flask import session as flask_session
 
     from app.plans import store
 

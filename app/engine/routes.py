@@ -6,7 +6,7 @@ are constants here and documented in docs/DECISION.md.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Mapping
 

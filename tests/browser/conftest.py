@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,17 +23,38 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 pytestmark = pytest.mark.browser
 
 
+@contextmanager
+def serve(database_url: str):
+    """The app on `database_url`, served by a real WSGI server on 127.0.0.1: (base url, app)."""
+    app = create_app(make_config(database_url))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", app
+    finally:
+        server.shutdown()
+        get_engine(app).dispose()
+
+
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def app_server(tmp_path_factory):
+    """(base url, app) on a migrated database without catalogue."""
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'vagval.sqlite3'}"
     upgrade(url)
-    app = create_app(make_config(url))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    get_engine(app).dispose()
+    with serve(url) as pair:
+        yield pair
+
+
+@pytest.fixture(scope="session")
+def live_server(app_server):
+    return app_server[0]
+
+
+@pytest.fixture(scope="session")
+def catalogue_server(catalogue_url):
+    """(base url, app) on a database with the curated content and the JobTech taxonomy."""
+    with serve(catalogue_url) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="session")

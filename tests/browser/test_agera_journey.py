@@ -5,31 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
 from flask import session as flask_session
-from werkzeug.serving import make_server
 
-from app import create_app
-from app.db import get_engine, upgrade
-from tests.conftest import make_config
 from tests.test_sharing import sample_plan
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def agera_server(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser-agera') / 'vagval.sqlite3'}"
-    upgrade(url)
-    app = create_app(make_config(url))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", app
-    server.shutdown()
-    get_engine(app).dispose()
 
 
 def save_plan(app, page):
@@ -45,8 +28,8 @@ def save_plan(app, page):
 
 @pytest.mark.parametrize("locale_id,direction,javascript", [
     ("sv", "ltr", True), ("ar", "rtl", True), ("sv", "ltr", False)], ids=["sv-js", "ar-js", "sv-no-js"])
-def test_agera_journey_on_a_phone(new_page, agera_server, check_a11y, tmp_path, locale_id, direction, javascript):
-    base, app = agera_server
+def test_agera_journey_on_a_phone(new_page, app_server, check_a11y, tmp_path, locale_id, direction, javascript):
+    base, app = app_server
     page = new_page(javascript=javascript)
     # The if-then commitment (this also creates the browser's plan).
     page.goto(f"{base}/agera/fraga/commitment?lang={locale_id}")

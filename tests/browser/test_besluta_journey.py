@@ -4,45 +4,17 @@ pages, a target occupation, its decision basis, two routes compared, one chosen,
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 
 import pytest
 from flask import session as flask_session
-from sqlmodel import Session
-from werkzeug.serving import make_server
 
-from app import create_app
-from app.content.importers.jobtech import import_jobtech
-from app.content.load import load_curated
-from app.content.loaders import CONTENT_DIR, check
-from app.db import get_engine, make_engine, upgrade
-from tests.conftest import make_config
 
 pytestmark = pytest.mark.browser
 
 JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "jobtech"
 TARGETS = {"targets": ["jY19_knH_MJp"], "details": [
     {"group_id": "jY19_knH_MJp", "ssyk": "5321", "label": "Undersköterska"}]}
-
-
-@pytest.fixture(scope="module")
-def besluta_server(tmp_path_factory):
-    """(base url, app) on a database with the curated content and the JobTech taxonomy."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser-besluta') / 'vagval.sqlite3'}"
-    upgrade(url)
-    engine = make_engine(url)
-    content, _problems = check(CONTENT_DIR)
-    with Session(engine) as session:
-        load_curated(session, content)
-        import_jobtech(session, JOBTECH_DIR)
-    engine.dispose()
-    app = create_app(make_config(url))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", app
-    server.shutdown()
-    get_engine(app).dispose()
 
 
 def save_targets(app, page):
@@ -63,8 +35,8 @@ def _submit(page, url_part):
 
 @pytest.mark.parametrize("locale_id,direction,javascript", [
     ("sv", "ltr", True), ("ar", "rtl", True), ("sv", "ltr", False)], ids=["sv-js", "ar-js", "sv-no-js"])
-def test_besluta_journey_on_a_phone(new_page, besluta_server, check_a11y, locale_id, direction, javascript):
-    base, app = besluta_server
+def test_besluta_journey_on_a_phone(new_page, catalogue_server, check_a11y, locale_id, direction, javascript):
+    base, app = catalogue_server
     page = new_page(javascript=javascript)
     # The profile: education and Swedish (Inventera), then Besluta's situation question.
     page.goto(f"{base}/inventera/fraga/education?lang={locale_id}")

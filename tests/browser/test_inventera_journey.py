@@ -4,43 +4,14 @@ what matters, see ranked occupations and choose targets. axe on every page."""
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session
-from werkzeug.serving import make_server
 
-from app import create_app
-from app.content.importers.jobtech import import_jobtech
-from app.content.load import load_curated
-from app.content.loaders import CONTENT_DIR, check
-from app.db import get_engine, make_engine, upgrade
-from tests.conftest import make_config
 
 pytestmark = pytest.mark.browser
 
 JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "jobtech"
-
-
-@pytest.fixture(scope="module")
-def catalogue_server(tmp_path_factory):
-    """The app on a database with the curated content and the JobTech taxonomy loaded."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser-catalogue') / 'vagval.sqlite3'}"
-    upgrade(url)
-    engine = make_engine(url)
-    content, _problems = check(CONTENT_DIR)
-    with Session(engine) as session:
-        load_curated(session, content)
-        import_jobtech(session, JOBTECH_DIR)
-    engine.dispose()
-    app = create_app(make_config(url))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    get_engine(app).dispose()
 
 
 def _submit(page, url_part):
@@ -51,7 +22,7 @@ def _submit(page, url_part):
 @pytest.mark.parametrize("locale_id,direction,javascript", [
     ("sv", "ltr", True), ("sv", "ltr", False), ("ar", "rtl", True)], ids=["sv-js", "sv-no-js", "ar-js"])
 def test_upptacka_inventera_results_journey(new_page, catalogue_server, check_a11y, locale_id, direction, javascript):
-    base = catalogue_server
+    base, _app = catalogue_server
     page = new_page(javascript=javascript)
     page.goto(f"{base}/upptacka/?lang={locale_id}")
     assert page.evaluate("document.documentElement.dir") == direction

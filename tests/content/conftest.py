@@ -12,7 +12,6 @@ from sqlmodel import Session
 from app.content.cli import init_app
 from app.content.importers.jobtech import import_jobtech
 from app.content.load import load_curated
-from app.content.loaders import load_content
 from app.db import init_app as db_init_app
 from app.db import make_engine, upgrade
 from tests.conftest import make_database_url

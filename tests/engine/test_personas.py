@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
 from app.engine.financing import (
     AKTIVITETSSTOD, ETABLERINGSERSATTNING, OMSTALLNING, STUDIEMEDEL, UTVECKLING, household_view,

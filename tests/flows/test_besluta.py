@@ -12,15 +12,9 @@ import pytest
 
 from app.flows.besluta import words
 from tests.conftest import csrf_token
-from tests.flows.test_inventera import catalogue_url  # noqa: F401  (session fixture: curated + JobTech)
 from tests.pages import assert_page_invariants, soup, text_of
 
 ENGINE = Path(__file__).resolve().parents[2] / "app" / "engine"
-
-
-@pytest.fixture
-def cclient(create_app_for, catalogue_url):  # noqa: F811
-    return create_app_for(catalogue_url).test_client()
 
 
 def post(client, url, data, page=None):

@@ -6,15 +6,9 @@ import pytest
 
 from app.flows.upptacka.guide import EXAMPLE_ROUTES, PAGES
 from tests.conftest import csrf_token
-from tests.flows.test_inventera import catalogue_url  # noqa: F401  (session fixture)
 from tests.pages import assert_page_invariants, soup, text_of
 
 GUIDE_URLS = [f"/upptacka/las/{p.slug}" for p in PAGES]
-
-
-@pytest.fixture
-def cclient(create_app_for, catalogue_url):  # noqa: F811
-    return create_app_for(catalogue_url).test_client()
 
 
 @pytest.mark.parametrize("url", GUIDE_URLS)

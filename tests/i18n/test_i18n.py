@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import filecmp
-import shutil
 
 import pytest
 from babel.messages.pofile import read_po

@@ -10,7 +10,6 @@ from __future__ import annotations
 from flask import redirect, request
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
-from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from app import htmx
