@@ -45,6 +45,7 @@ class Flow:
     check_template: str = "layouts/check_answers.html"
     index_template: str = "layouts/flow_index.html"
     index_context: Callable[[dict], dict] | None = None   # index_context(all answers): extra start-page context
+    after_last: str | None = None             # endpoint after the last step (default: check answers)
 
     def _answers(self) -> dict[str, dict]:
         """All saved answers, read only when some step branches (applies)."""
@@ -81,7 +82,7 @@ class Flow:
         for s in self.steps[i + 1:]:
             if s.applies_to(answers):
                 return self.url_for_step(s.key)
-        return url_for(f"{self.name}.check_answers")
+        return url_for(self.after_last or f"{self.name}.check_answers")
 
     def back_url(self, key: str) -> str:
         i = self.index_of(key)

@@ -38,7 +38,7 @@ def test_agera_journey_on_a_phone(new_page, app_server, check_a11y, tmp_path, lo
     page.locator("#when").fill("på måndag efter frukost")
     page.locator("#then").fill("ringer jag Komvux")
     page.locator("#step-form button.button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/agera/svar$"))
+    page.wait_for_url(re.compile(r"/agera/nasta$"))
     save_plan(app, page)
 
     # Next steps: tick the first one off; the progress shows it.

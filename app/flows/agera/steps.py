@@ -19,4 +19,5 @@ FLOW = Flow(
     ),
     index_template="agera/index.html",
     index_context=_index_context,
+    after_last="agera.next_steps",      # the commitment is shown there, next to the steps it is about
 )
