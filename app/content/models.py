@@ -139,24 +139,23 @@ class KeywordRelation(SQLModel, table=True):
 
 # --- SUN 2020 --------------------------------------------------------------------------
 
-class SunLevel(SQLModel, table=True):
+class SunConceptColumns(SQLModel):
+    """A SUN 2020 concept: levels and fields have the same shape (code, hierarchy, label)."""
+
+    code: str = Field(primary_key=True, max_length=8)
+    concept_id: Optional[str] = Field(default=None, max_length=32, unique=True)
+    level: int
+    label: str
+    definition: str = ""
+    parent_code: Optional[str] = Field(default=None, max_length=8)
+
+
+class SunLevel(SunConceptColumns, table=True):
     __tablename__ = "sun_level"
-    code: str = Field(primary_key=True, max_length=8)
-    concept_id: Optional[str] = Field(default=None, max_length=32, unique=True)
-    level: int
-    label: str
-    definition: str = ""
-    parent_code: Optional[str] = Field(default=None, max_length=8)
 
 
-class SunField(SQLModel, table=True):
+class SunField(SunConceptColumns, table=True):
     __tablename__ = "sun_field"
-    code: str = Field(primary_key=True, max_length=8)
-    concept_id: Optional[str] = Field(default=None, max_length=32, unique=True)
-    level: int
-    label: str
-    definition: str = ""
-    parent_code: Optional[str] = Field(default=None, max_length=8)
 
 
 # --- Educations ------------------------------------------------------------------------
