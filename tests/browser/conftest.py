@@ -128,3 +128,11 @@ def check_a11y(axe, browser):
 
 
 os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", "0")
+
+
+def submit_step(page, url_part: str) -> None:
+    """Press the question page's main button and wait for the page it leads to."""
+    import re
+
+    page.locator("#step-form button.button[type=submit]").click()
+    page.wait_for_url(re.compile(url_part))

@@ -4,15 +4,15 @@ pages, a target occupation, its decision basis, two routes compared, one chosen,
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from flask import session as flask_session
 
 
+from tests.browser.conftest import submit_step
+
 pytestmark = pytest.mark.browser
 
-JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "jobtech"
 TARGETS = {"targets": ["jY19_knH_MJp"], "details": [
     {"group_id": "jY19_knH_MJp", "ssyk": "5321", "label": "Undersköterska"}]}
 
@@ -28,11 +28,6 @@ def save_targets(app, page):
         store.save_answers(store.current_plan(), "inventera.targets", TARGETS)
 
 
-def _submit(page, url_part):
-    page.locator("#step-form button.button[type=submit]").click()
-    page.wait_for_url(re.compile(url_part))
-
-
 @pytest.mark.parametrize("locale_id,direction,javascript", [
     ("sv", "ltr", True), ("ar", "rtl", True), ("sv", "ltr", False)], ids=["sv-js", "ar-js", "sv-no-js"])
 def test_besluta_journey_on_a_phone(new_page, catalogue_server, check_a11y, locale_id, direction, javascript):
@@ -43,22 +38,22 @@ def test_besluta_journey_on_a_phone(new_page, catalogue_server, check_a11y, loca
     assert page.evaluate("document.documentElement.dir") == direction
     page.locator("input[name=level][value=compulsory]").check()
     page.locator("input[name=country][value=abroad]").check()
-    _submit(page, r"/fraga/swedish$")
+    submit_step(page, r"/fraga/swedish$")
     page.locator("input[name=level][value=sfi_c]").check()
-    _submit(page, r"/fraga/home")
+    submit_step(page, r"/fraga/home")
     save_targets(app, page)
 
     page.goto(f"{base}/besluta/")
     check_a11y(page)
     page.goto(f"{base}/besluta/fraga/situation")
     check_a11y(page)
-    _submit(page, r"/besluta/fraga/situation")                       # nothing filled in: errors
+    submit_step(page, r"/besluta/fraga/situation")                       # nothing filled in: errors
     page.locator("#error-summary").wait_for()
     check_a11y(page)
     page.locator("#birth_year").fill("1988")
     page.locator("input[name=situation][value=unemployed_registered]").check()
     page.locator("#children").fill("2")
-    _submit(page, r"/besluta/fraga/priorities")
+    submit_step(page, r"/besluta/fraga/priorities")
 
     # The decision basis for the target.
     page.goto(f"{base}/besluta/")

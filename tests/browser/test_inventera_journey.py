@@ -4,19 +4,14 @@ what matters, see ranked occupations and choose targets. axe on every page."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 
+from tests.browser.conftest import submit_step
+
 pytestmark = pytest.mark.browser
 
-JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "jobtech"
-
-
-def _submit(page, url_part):
-    page.locator("#step-form button.button[type=submit]").click()
-    page.wait_for_url(re.compile(url_part))
 
 
 @pytest.mark.parametrize("locale_id,direction,javascript", [
@@ -35,9 +30,9 @@ def test_upptacka_inventera_results_journey(new_page, catalogue_server, check_a1
     page.wait_for_url(re.compile(r"/upptacka/fraga/goal"))
     check_a11y(page)
     page.locator("input[name=goal][value=study]").check()
-    _submit(page, r"/upptacka/fraga/worries")
+    submit_step(page, r"/upptacka/fraga/worries")
     page.locator("input[name=worries][value=swedish]").check()
-    _submit(page, r"/upptacka/svar")
+    submit_step(page, r"/upptacka/svar")
     check_a11y(page)
     page.locator("main a.button[href='/inventera/']").click()   # on into Inventera
     page.wait_for_url(re.compile(r"/inventera/$"))
@@ -45,15 +40,15 @@ def test_upptacka_inventera_results_journey(new_page, catalogue_server, check_a1
     page.goto(f"{base}/inventera/fraga/education")
     page.locator("input[name=level][value=compulsory]").check()
     page.locator("input[name=country][value=abroad]").check()
-    _submit(page, r"/fraga/swedish$")
+    submit_step(page, r"/fraga/swedish$")
     page.locator("input[name=level][value=unknown]").check()
-    _submit(page, r"/fraga/swedish_can_do")
+    submit_step(page, r"/fraga/swedish_can_do")
     check_a11y(page)
     page.locator("input[name=level][value=sfi_c]").check()
-    _submit(page, r"/fraga/home")
+    submit_step(page, r"/fraga/home")
     page.locator("#municipality").fill("Malmö")
     page.locator("#max_commute").fill("45")
-    _submit(page, r"/fraga/occupations")
+    submit_step(page, r"/fraga/occupations")
 
     # Search and add a job: htmx refreshes the hits in place; without JS the search form reloads.
     search = page.locator("#search-q")
@@ -76,7 +71,7 @@ def test_upptacka_inventera_results_journey(new_page, catalogue_server, check_a1
     check_a11y(page)
     page.locator("#occupations-0-years").fill("3")
     page.locator("input[name='occupations-0-where'][value=abroad]").check()
-    _submit(page, r"/fraga/competences")
+    submit_step(page, r"/fraga/competences")
 
     boxes = page.locator("input[name=skills]")
     assert 15 <= boxes.count() <= 25
@@ -87,17 +82,17 @@ def test_upptacka_inventera_results_journey(new_page, catalogue_server, check_a1
     if javascript:                                       # re-ranked in place as boxes are ticked
         page.locator("#rank-preview li").first.wait_for()
         check_a11y(page)
-    _submit(page, r"/fraga/interests")
+    submit_step(page, r"/fraga/interests")
     for key in ("s_care", "s_listen", "r_build"):
         page.locator(f"input[name=likes][value={key}]").check()
     check_a11y(page)
-    _submit(page, r"/fraga/drivers")
+    submit_step(page, r"/fraga/drivers")
     page.locator("input[name=work_with][value=people]").check()
     for name, value in (("physical", "some"), ("place", "indoor"), ("hours", "evenings"), ("pay", "some"),
                         ("education_weeks", "80")):
         page.locator(f"input[name={name}][value='{value}']").check()
     check_a11y(page)
-    _submit(page, r"/inventera/svar")
+    submit_step(page, r"/inventera/svar")
     check_a11y(page)
 
     page.locator("a[href='/inventera/resultat']").click()
