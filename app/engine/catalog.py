@@ -35,6 +35,14 @@ class Group:
     label: str
     profile: frozenset[str] = frozenset()   # skill ids
     definition: str = ""
+    # Curated core competences (skill ids in the profile, most important first); empty = the
+    # rule in app.engine.core decides.
+    core: tuple[str, ...] = ()
+    # Education the work asks for, on EDUCATION_RANK (curated; None = derived from the SSYK
+    # major group, see app.engine.suggest).
+    education_required: str | None = None
+    occupation_names: int = 0      # occupation names in the group (taxonomy)
+    no_education_names: int = 0    # of them, names the taxonomy lists as needing no formal education
 
 
 @dataclass(frozen=True)
@@ -68,9 +76,12 @@ class Catalog:
         """Read the official JobTech taxonomy exports in ``path`` (read at run time only).
 
         Uses ``ssyk-level-4-groups.json``, ``ssyk-level-4-groups-with-related-skills.json``
-        and ``skills.json`` (each ``{"data": {"concepts": [...]}}``). Every skill gets its
-        kind from ``classify_skill``. Extra keyword arguments (educations, language_levels,
-        ...) are passed on to the constructor.
+        and ``skills.json`` (each ``{"data": {"concepts": [...]}}``), and when present
+        ``the-ssyk-hierarchy-with-occupations.json`` and
+        ``occupations-with-no-educational-requirements.json`` (how many occupation names
+        each group has, and how many need no formal education). Every skill gets its kind
+        from ``classify_skill``. Extra keyword arguments (educations, language_levels, ...)
+        are passed on to the constructor.
         """
         from app.engine.kinds import classify_skill
 
@@ -98,6 +109,22 @@ class Catalog:
                     skills[item["id"]] = Skill(id=item["id"], label=label, kind=classify_skill(label))
             profiles[concept["id"]] = frozenset(ids)
 
+        names: dict[str, list[str]] = {}   # SSYK code -> occupation-name ids
+        if (root / "the-ssyk-hierarchy-with-occupations.json").is_file():
+            def walk(concept: dict, code: str | None) -> None:
+                if concept.get("type") == "ssyk-level-4":
+                    code = concept.get("ssyk_code_2012")
+                if concept.get("type") == "occupation-name" and code:
+                    names.setdefault(code, []).append(concept["id"])
+                for child in concept.get("narrower") or ():
+                    walk(child, code)
+            for concept in concepts("the-ssyk-hierarchy-with-occupations.json"):
+                walk(concept, None)
+        no_education: set[str] = set()
+        if (root / "occupations-with-no-educational-requirements.json").is_file():
+            for concept in concepts("occupations-with-no-educational-requirements.json"):
+                no_education |= {r["id"] for r in concept.get("related") or () if r.get("type") == "occupation-name"}
+
         groups: dict[str, Group] = {}
         for concept in sorted(concepts("ssyk-level-4-groups.json"), key=lambda c: (c.get("ssyk_code_2012", ""), c["id"])):
             groups[concept["id"]] = Group(
@@ -106,5 +133,7 @@ class Catalog:
                 label=concept.get("preferred_label", ""),
                 profile=profiles.get(concept["id"], frozenset()),
                 definition=concept.get("definition", "") or "",
+                occupation_names=len(names.get(concept.get("ssyk_code_2012", ""), ())),
+                no_education_names=sum(1 for n in names.get(concept.get("ssyk_code_2012", ""), ()) if n in no_education),
             )
         return cls(skills=skills, groups=groups, **kwargs)
