@@ -128,7 +128,7 @@ class PreferenceWeights:
     interest: float = 0.5    # factor 1 - w/2 .. 1 + w/2
     outlook: float = 0.3     # factor 1 - w/2 .. 1 + w/2
     education: float = 0.4   # factor 1 - w when the shortest route is longer than wanted
-    education_level: float = 0.6   # factor down to 1 - w when the work asks for more education than the person has
+    education_level: float = 0.75  # factor down to 1 - w (three levels or more) when the work asks for more education than the person has
     language: float = 0.3    # factor down to 1 - w when Swedish is below the requirement
     commute: float = 0.3     # factor 1 - w when nothing is within reach
 
@@ -461,15 +461,17 @@ def _preference_factor(catalog: Catalog, group: Group, prefs: Preferences) -> tu
 def _reachable(group: Group, required: str, level: str | None) -> float:
     """0..1: how reachable the group's work is with the person's education.
 
-    Known level: 1 when it is enough, less the further the work is above it (0 at three
-    steps). Unknown level: a mild preference for work that asks for less (1 .. 0.5). Work
+    Known level: 0.8 .. 1 when it is enough (work that asks for less first, so that with
+    nothing else known the list does not start with managers and officers), less the
+    further the work is above it (0 at three steps). Unknown level: a mild preference for work that asks for less (1 .. 0.5). Work
     with occupation names that need no formal education counts as reachable for everyone.
     """
     if group.no_education_names:
         return 1.0
     need = EDUCATION_RANK[required]
     if level in EDUCATION_RANK:
-        return max(0.0, 1.0 - max(0, need - EDUCATION_RANK[level]) / 3)
+        above = need - EDUCATION_RANK[level]
+        return max(0.0, 1.0 - above / 3) if above > 0 else 1.0 - 0.05 * need
     return 1.0 - need / 8
 
 
