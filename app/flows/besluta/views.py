@@ -223,24 +223,32 @@ def _work(view, ssyk: str) -> dict:
 
 
 def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
+    """The gap as a counsellor puts it: "x of y core competences" with the missing core first,
+    then everything else the profile lists, grouped by kind (issue 11)."""
     gid = view.by_ssyk.get(ssyk)
     if gid is None or gid not in view.catalog.groups:
         return None
     have = frozenset(s for s in answers.get("inventera.competences", {}).get("skills") or [] if s in view.catalog.skills)
     gap = compute_gap(view.catalog, gid, have)
-    important = set(gap.most_important_missing)
+
+    def skill(s):
+        return {"label": catalogue.skill_label(view, s, html=True),
+                "educations": [catalogue.education_label(view, e, html=True) for e in gap.covered_by.get(s, ())[:2]]}
+
     groups = []
     for kind in KIND_ORDER:
-        ids = sorted(gap.missing_by_kind.get(kind, ()), key=lambda s: s not in important)   # what counts most first
+        ids = gap.other_missing_by_kind.get(kind, ())
         if ids:
             groups.append({"title": KIND_TITLES[kind](), "key": kind, "more": max(0, len(ids) - 8),
-                           "skills": [{"label": catalogue.skill_label(view, s, html=True), "important": s in important,
-                                       "educations": [catalogue.education_label(view, e, html=True)
-                                                      for e in gap.covered_by.get(s, ())[:2]]} for s in ids[:8]]})
+                           "skills": [skill(s) for s in ids[:8]]})
     head = gap.explanations[0] if gap.explanations else None
     from app.flows.inventera.results import explain
 
-    return {"headline": explain(head, view) if head else None, "groups": groups}
+    return {"headline": explain(head, view) if head else None,
+            "core_have": len(gap.most_important_have), "core_total": len(gap.most_important),
+            "core_missing": [skill(s) for s in gap.most_important_missing],
+            "core_had": [catalogue.skill_label(view, s, html=True) for s in gap.most_important_have],
+            "groups": groups}
 
 
 def decision_context(ssyk: str) -> dict:

@@ -33,8 +33,9 @@ def preferences_from(answers: dict, view: catalogue.CatalogueView) -> Preference
     weeks = EDUCATION_WEEKS.get(answers.get("inventera.drivers", {}).get("education_weeks") or "any")
     outlook = {ssyk: v for ssyk, row in view.outlook.items()
                if (v := catalogue.outlook_value(row)) is not None}
+    level = answers.get("inventera.education", {}).get("level")
     return Preferences(interests=interests, max_education_weeks=weeks, swedish_level=swedish_level(answers),
-                       outlook=outlook, commute=commute_from(answers, view))
+                       outlook=outlook, commute=commute_from(answers, view), education_level=level or None)
 
 
 def commute_from(answers: dict, view: catalogue.CatalogueView) -> dict[str, float]:
@@ -51,12 +52,28 @@ def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
     p = e.params
     key = e.key
     if key == "have_n_of_m":
-        return _("You already have %(have)s of the %(total)s competences that matter most here.",
-                 have=p["have"], total=p["total"])
+        return _("You already have %(have)s of the %(total)s core competences (%(share)s).",
+                 have=p["have"], total=p["total"], share=format_percent(p.get("share", 0)))
     if key == "have_all_of_m":
-        return _("You already have all %(total)s competences that matter most here.", total=p["total"])
+        return _("You already have all %(total)s core competences.", total=p["total"])
     if key == "have_none_of_m":
-        return _("You do not yet have any of the %(total)s competences that matter most here.", total=p["total"])
+        return _("You do not yet have any of the %(total)s core competences.", total=p["total"])
+    if key == "named_goal":
+        return _("You named this occupation as your goal.")
+    if key == "education_level_above":
+        return _("The work usually asks for more education than you have; there are ways to study for it.")
+    if key == "education_level_ok":
+        return _("Your education is enough to start on this road.")
+    if key == "no_education_needed":
+        return _("Some jobs here need no formal education (%(names)s of %(total)s occupations).",
+                 names=p["names"], total=p["total"])
+    if key == "same_work":
+        return _("The same kind of work in another setting: you would have %(have)s of its %(total)s core competences.",
+                 have=p["have"], total=p["total"])
+    if key == "has_core":
+        return _("You would already have %(have)s of its %(total)s core competences.", have=p["have"], total=p["total"])
+    if key == "shares_skills":
+        return _("It shares %(count)s competences with this work.", count=p["count"])
     if key == "missing_taught":
         return _("To learn in an education: %(count)s.", count=p["count"])
     if key == "missing_licence":
@@ -101,12 +118,15 @@ def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
     return None
 
 
-def match_words(match_score: float) -> str:
-    """The engine's competence match (0..1) in words. Calibrated on real profiles: a person who
-    ticks 8 of the proposed competences of their own occupation scores about 0.3, 15 about 0.45."""
-    if match_score >= 0.4:
+def match_words(core_share: float, is_match: bool = True) -> str:
+    """How much of the occupation's core the person has, in words (issue 11: the words follow
+    "x of y core competences", not an opaque score). A target with nothing in common is a
+    suggestion, never a match."""
+    if not is_match:
+        return _("Nothing in common yet")
+    if core_share >= 0.5:
         return _("Good match")
-    if match_score >= 0.2:
+    if core_share >= 0.2:
         return _("Partial match")
     return _("Small match so far")
 
@@ -147,7 +167,8 @@ def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
         "name": catalogue.group_label(view, target.group_id, html=True),
         "taxonomy_label": catalogue.tagged(target.label),
         "have": head.get("have", 0), "total": head.get("total", 0),
-        "match_words": match_words(target.match_score),
+        "share": format_percent(head.get("share", 0)), "is_match": target.is_match,
+        "match_words": match_words(head.get("share", 0), target.is_match),
         "profile_have": len(gap.have), "profile_total": len(gap.have) + len(gap.missing),
         "coverage": format_percent(target.coverage),
         "headline": explain(target.explanation, view),
@@ -177,10 +198,10 @@ def ranked_cards(answers: dict) -> list[dict]:
         targets = rank_targets(view.catalog, have, preferences=prefs, top=TOP)
     else:
         # Nothing ticked (never worked, or none fit): no competence match to rank on, so show the
-        # curated occupations (the ones with facts) in the order of the preference factors alone.
-        curated = [t for t in rank_targets(view.catalog, have, preferences=prefs)
-                   if (g := view.groups.get(t.group_id)) is not None and g.curated]
-        targets = sorted(curated, key=lambda t: (-t.preference_factor, t.ssyk))[:TOP]
+        # curated occupations (the ones with facts) in the engine's order, which then follows
+        # interests, education level, Swedish and the other preferences.
+        targets = [t for t in rank_targets(view.catalog, have, preferences=prefs)
+                   if (g := view.groups.get(t.group_id)) is not None and g.curated][:TOP]
     drivers = answers.get("inventera.drivers", {})
     return [card(view, t, have, drivers, i) for i, t in enumerate(targets)]
 
