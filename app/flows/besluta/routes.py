@@ -1,6 +1,6 @@
 from flask import Blueprint
 
-from app.flows.besluta import views
+from app.flows.besluta import goals, views
 from app.flows.besluta.steps import FLOW
 from app.flows.wizard import add_flow_routes
 
@@ -12,6 +12,18 @@ add_flow_routes(bp, FLOW)
 def occupation(ssyk: str):
     """The decision basis for one target: the work, the gap, the routes for this person."""
     return views.occupation_view(ssyk)
+
+
+@bp.route("/mal")
+def goal():
+    """"I want to become ...": search all occupations, or browse them by area."""
+    return goals.goal_view()
+
+
+@bp.route("/yrke/<ssyk>/mal", methods=["POST"])
+def make_target(ssyk: str):
+    """Make the occupation one of the person's targets (at most 3; asks which one to replace)."""
+    return goals.make_target_view(ssyk)
 
 
 @bp.route("/yrke/<ssyk>/jamfor")

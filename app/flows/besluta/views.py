@@ -14,8 +14,9 @@ from app import wording
 from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap, household_view
 from app.engine.plan import PlanStep
 from app.engine.geo import EducationPlaces, education_reach
-from app.engine.routes import JOB_SEARCH, RECOGNITION
-from app.flows.besluta import words
+from app.engine.levels import required_education
+from app.engine.routes import JOB_SEARCH, RECOGNITION, RouteOccupation
+from app.flows.besluta import goals, words
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
 from app.flows.besluta.person import PLAN_STEP, engine_inputs, income_now, person_from, targets, today
 from app.flows.inventera import catalogue
@@ -56,16 +57,34 @@ def index_context(answers: dict) -> dict:
 
 
 def _target_or_404(answers: dict, ssyk: str) -> dict:
+    """One of the person's targets that has routes (the comparison and choosing need both)."""
     target = next((t for t in targets(answers) if t["ssyk"] == ssyk), None)
-    inputs, _facts = engine_inputs()
-    if target is None or ssyk not in inputs.occupations:
+    if target is None or route_inputs_for(ssyk)[0] is None:
         abort(404)
     return target
 
 
-def routes_for(answers: dict, ssyk: str):
+def route_inputs_for(ssyk: str):
+    """(RouteInputs, FinancingFacts) that know ``ssyk``: the curated occupation; else, when some
+    catalogue education leads there, the group as the taxonomy has it; else (None, facts)."""
     inputs, facts = engine_inputs()
+    if ssyk in inputs.occupations:
+        return inputs, facts
+    if not any(ssyk in e.leads_to for e in inputs.educations.values() if e.form not in ("sfi", "sas")):
+        return None, facts
+    view = catalogue.current()
+    group = view.catalog.groups.get(view.by_ssyk.get(ssyk, ""))
+    if group is None:
+        return None, facts
+    occupation = RouteOccupation(ssyk=ssyk, label=group.label, education_required=required_education(group)[0])
+    return replace(inputs, occupations={**inputs.occupations, ssyk: occupation}), facts
+
+
+def routes_for(answers: dict, ssyk: str):
+    inputs, facts = route_inputs_for(ssyk)
     person = person_from(answers)
+    if inputs is None or person is None:
+        return person, ()
     return person, build_routes(inputs, person, ssyk, start=today(), facts=facts)
 
 
@@ -252,21 +271,26 @@ def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
 
 
 def decision_context(ssyk: str) -> dict:
+    """The decision basis of any of the 400 groups, for any person: the work and the gap always;
+    routes when the situation is known and the catalogue has a way there (issue 11)."""
+    gid = goals.group_or_404(ssyk)
     answers = _answers()
-    target = _target_or_404(answers, ssyk)
     view = catalogue.current()
     person, routes = routes_for(answers, ssyk)
     licences = _licence_labels(view, ssyk)
-    gid = view.by_ssyk.get(ssyk)
-    plain = catalogue.group_label(view, gid) if gid else target.get("label", ssyk)
-    inputs, _facts = engine_inputs()
+    inputs, _facts = route_inputs_for(ssyk)
     from app.engine.routes import excluded_candidates
 
     excluded = [{"name": catalogue.education_label(view, e, html=True), "why": str(words.say(words.EXCLUDED, why))}
-                for e, why in excluded_candidates(inputs, person, ssyk)]
-    return {"ssyk": ssyk, "plain_label": plain, "routes": routes,
+                for e, why in (excluded_candidates(inputs, person, ssyk) if inputs is not None and person else ())]
+    chosen = targets(answers)
+    return {"ssyk": ssyk, "plain_label": catalogue.group_label(view, gid), "routes": routes,
             "rows": [route_row(r, view, licences, income_now(answers), i + 1) for i, r in enumerate(routes)],
-            "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences), "excluded": excluded}
+            "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences), "excluded": excluded,
+            "needs_situation": person is None, "has_route": inputs is not None,
+            "is_target": any(t["ssyk"] == ssyk for t in chosen), "targets_full": len(chosen) >= goals.MAX_TARGETS,
+            "added": request.args.get("added") == "1", "target_form": goals.MakeTargetForm(),
+            "similar": goals.similar(view, ssyk)}
 
 
 def _needs_situation():
@@ -274,17 +298,14 @@ def _needs_situation():
 
 
 def occupation_view(ssyk: str):
-    if person_from(_answers()) is None:
-        _target_or_404(_answers(), ssyk)
-        return _needs_situation()
     ctx = decision_context(ssyk)
     return render_template("besluta/occupation.html", page_heading=_("Basis for your decision: %(job)s",
                                                                       job=ctx["plain_label"]), **ctx)
 
 
 def compare_view(ssyk: str):
+    _target_or_404(_answers(), ssyk)
     if person_from(_answers()) is None:
-        _target_or_404(_answers(), ssyk)
         return _needs_situation()
     ctx = decision_context(ssyk)
     comparison = {c.route_id: c for c in compare_routes(ctx["routes"])}
