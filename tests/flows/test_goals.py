@@ -81,7 +81,8 @@ def test_make_a_target_from_the_decision_basis(cclient):
     page = "/besluta/yrke/8331"
     response = post(cclient, "/besluta/yrke/8331/mal", {}, page)
     assert response.status_code == 303 and response.headers["Location"] == "/besluta/yrke/8331?added=1"
-    assert [d["ssyk"] for d in saved(cclient, "inventera.targets")["details"]] == ["5321", "8331"]
+    details = saved(cclient, "inventera.targets")["details"]
+    assert [d["ssyk"] for d in details] == ["5321", "8331"] and details[1]["named"] is True
     doc = assert_page_invariants(cclient.get("/besluta/yrke/8331?added=1"))
     assert doc.select_one(".panel--success") and not doc.select_one("form[action='/besluta/yrke/8331/mal']")
     assert "/besluta/yrke/8331" in [a["href"] for a in assert_page_invariants(cclient.get("/besluta/")).select(".target-list a")]
@@ -107,3 +108,12 @@ def test_a_fourth_target_asks_which_to_replace(cclient):
 
 def test_making_a_target_needs_the_csrf_token(cclient):
     assert cclient.post("/besluta/yrke/8331/mal", data={}).status_code == 400
+
+
+def test_a_named_goal_keeps_its_card_in_the_results_whatever_its_rank(cclient):
+    profile(cclient)
+    post(cclient, "/besluta/yrke/2611/mal", {}, "/besluta/yrke/2611")          # Advokater, far from care work
+    doc = assert_page_invariants(cclient.get("/inventera/resultat"))
+    card = doc.select_one("#target-" + saved(cclient, "inventera.targets")["details"][1]["group_id"])
+    assert card is not None and card.select_one("input[name=targets]")
+    assert "ditt mål" in text_of(card)                                    # "You named this occupation as your goal."

@@ -104,7 +104,7 @@ def make_target_view(ssyk: str):
             return _ask_which(ssyk, chosen, form, invalid=swap is not None)
         chosen = [t for t in chosen if t["ssyk"] != swap]
     view = catalogue.current()
-    chosen.append({"group_id": gid, "ssyk": ssyk, "label": catalogue.group_label(view, gid)})
+    chosen.append({"group_id": gid, "ssyk": ssyk, "label": catalogue.group_label(view, gid), "named": True})
     store.save_answers(store.current_plan() or store.get_or_create_plan(), TARGETS_STEP,
                        {"targets": [t["group_id"] for t in chosen], "details": chosen})
     return redirect(url_for("besluta.occupation", ssyk=ssyk, added=1), 303)

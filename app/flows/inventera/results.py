@@ -34,8 +34,11 @@ def preferences_from(answers: dict, view: catalogue.CatalogueView) -> Preference
     outlook = {ssyk: v for ssyk, row in view.outlook.items()
                if (v := catalogue.outlook_value(row)) is not None}
     level = answers.get("inventera.education", {}).get("level")
+    named = frozenset(d["ssyk"] for d in (answers.get("inventera.targets") or {}).get("details") or []
+                      if d.get("named") and d.get("ssyk"))   # goals the person named ("I want to become ...")
     return Preferences(interests=interests, max_education_weeks=weeks, swedish_level=swedish_level(answers),
-                       outlook=outlook, commute=commute_from(answers, view), education_level=level or None)
+                       outlook=outlook, commute=commute_from(answers, view), education_level=level or None,
+                       goals=named)
 
 
 def commute_from(answers: dict, view: catalogue.CatalogueView) -> dict[str, float]:
@@ -202,6 +205,13 @@ def ranked_cards(answers: dict) -> list[dict]:
         # interests, education level, Swedish and the other preferences.
         targets = [t for t in rank_targets(view.catalog, have, preferences=prefs)
                    if (g := view.groups.get(t.group_id)) is not None and g.curated][:TOP]
+    # the person's saved targets (a named goal, whatever its rank) keep their card
+    shown = {t.group_id for t in targets}
+    extra = [g for g in (answers.get("inventera.targets") or {}).get("targets") or []
+             if g not in shown and g in view.catalog.groups]
+    if extra:
+        everything = {t.group_id: t for t in rank_targets(view.catalog, have, preferences=prefs)}
+        targets = list(targets) + [everything[g] for g in extra]
     drivers = answers.get("inventera.drivers", {})
     return [card(view, t, have, drivers, i) for i, t in enumerate(targets)]
 
@@ -223,10 +233,12 @@ def results_view():
         if form.validate():
             view = catalogue.current()
             chosen = form.targets.data
+            named = {d.get("group_id") for d in (answers.get("inventera.targets") or {}).get("details") or [] if d.get("named")}
             store.save_answers(plan or store.get_or_create_plan(), "inventera.targets", {
                 "targets": chosen,
-                "details": [{"group_id": g, "ssyk": view.catalog.groups[g].ssyk if g in view.catalog.groups else None,
-                             "label": catalogue.group_label(view, g)} for g in chosen]})
+                "details": [dict({"group_id": g, "ssyk": view.catalog.groups[g].ssyk if g in view.catalog.groups else None,
+                                  "label": catalogue.group_label(view, g)}, **({"named": True} if g in named else {}))
+                            for g in chosen]})
             return redirect(url_for("inventera.results", saved=1) + "#choose", 303)
         status = 422
     answered = [k for k in ("inventera.competences", "inventera.interests", "inventera.drivers") if k in answers]
