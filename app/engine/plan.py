@@ -38,6 +38,7 @@ class Money:
     loan_per_month: int
     check_with: tuple[str, ...] = ()
     estimate: bool = True
+    paid_by: str = ""             # who pays, where it differs from who decides
     # where the figures come from and the period they hold for (every line's, intersected), so the
     # plan, Agera, the PDF and the shared view show the source and say when a figure has expired
     source_url: str | None = None
@@ -53,7 +54,7 @@ class Money:
         starts = [line.valid_from for line in sourced if line.valid_from]
         ends = [line.valid_to for line in sourced if line.valid_to]
         return cls(option.key, option.decided_by, option.grant_per_month, option.loan_per_month,
-                   tuple(option.check_with), source_url=sourced[0].source_url if sourced else None,
+                   tuple(option.check_with), paid_by=option.payer, source_url=sourced[0].source_url if sourced else None,
                    valid_from=max(starts) if starts else None, valid_to=min(ends) if ends else None,
                    year=sourced[0].year if sourced else None, stale=any(line.stale for line in option.lines))
 
@@ -123,7 +124,7 @@ def _step_to_dict(step: PlanStep) -> dict[str, Any]:
         elif f.name == "money" and value is not None:
             value = {"scheme": value.scheme, "decided_by": value.decided_by,
                      "grant_per_month": value.grant_per_month, "loan_per_month": value.loan_per_month,
-                     "check_with": list(value.check_with), "estimate": value.estimate,
+                     "check_with": list(value.check_with), "estimate": value.estimate, "paid_by": value.paid_by,
                      "source_url": value.source_url, "year": value.year, "stale": value.stale,
                      "valid_from": value.valid_from.isoformat() if value.valid_from else None,
                      "valid_to": value.valid_to.isoformat() if value.valid_to else None}
@@ -141,7 +142,8 @@ def _step_from_dict(data: Mapping[str, Any]) -> PlanStep:
         weeks_assumed=data.get("weeks_assumed", False), notes=tuple(data.get("notes", ())),
         money=None if money is None else Money(
             money["scheme"], money["decided_by"], money["grant_per_month"], money["loan_per_month"],
-            tuple(money.get("check_with", ())), money.get("estimate", True), source_url=money.get("source_url"),
+            tuple(money.get("check_with", ())), money.get("estimate", True), paid_by=money.get("paid_by", ""),
+            source_url=money.get("source_url"),
             valid_from=_day(money.get("valid_from")), valid_to=_day(money.get("valid_to")),
             year=money.get("year"), stale=bool(money.get("stale", False))))
 
@@ -181,9 +183,10 @@ def build_plan(route: Route, goal: Goal, start_date: date) -> Plan:
         money = None
         if primary is not None and primary.total_per_month:
             money = Money.of(primary)
-            # Etableringsersättning is applied for each month at Försäkringskassan (paid in arrears).
-            monthly = primary.decided_by == "forsakringskassan"
-            add(kind=APPLY_FINANCING, key=primary.key, label=primary.key, with_whom=primary.decided_by,
+            # Money that Försäkringskassan pays (etableringsersättning, aktivitetsstöd) is applied for
+            # there, month by month (paid in arrears); CSN's once before the studies.
+            monthly = primary.payer == "forsakringskassan"
+            add(kind=APPLY_FINANCING, key=primary.key, label=primary.key, with_whom=primary.payer,
                 apply_by=step.apply_by, start=step.apply_by, finish=step.apply_by, money=money,
                 notes=("apply_each_month",) if monthly else ("apply_before_the_studies_start",))
         if step.kind == LICENCE and step.weeks == 0:
@@ -207,8 +210,8 @@ def build_plan(route: Route, goal: Goal, start_date: date) -> Plan:
                 continue
             apply_by = max(period.start - timedelta(weeks=FINANCING_LEAD_WEEKS), step.start or start_date)
             why = "financing_after_programme" if ETABLERING_ENDS in period.because else "financing_changes"
-            monthly = nxt.decided_by == "forsakringskassan"
-            add(kind=APPLY_FINANCING, key=nxt.key, label=nxt.key, with_whom=nxt.decided_by,
+            monthly = nxt.payer == "forsakringskassan"
+            add(kind=APPLY_FINANCING, key=nxt.key, label=nxt.key, with_whom=nxt.payer,
                 apply_by=apply_by, start=apply_by, finish=apply_by, money=Money.of(nxt),
                 notes=(why, "apply_each_month") if monthly else (why,), follow_up=(period.start,))
             previous = nxt.key

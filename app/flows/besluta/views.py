@@ -91,13 +91,19 @@ def routes_for(answers: dict, ssyk: str):
 # --- words for one step, one route ---------------------------------------------------------------
 
 def _licence_labels(view: catalogue.CatalogueView, ssyk: str) -> dict[str, str]:
+    """Names of curated competences by key: the target's own, then every licence the catalogue
+    names (a route may need one its target does not list, e.g. a B licence before a bus course)."""
     from sqlalchemy import select
 
     from app.content.models import Competence
     from app.db import get_session
 
-    rows = get_session().execute(select(Competence).where(Competence.group_ssyk == ssyk)).scalars()
-    return {c.key: catalogue.tagged(catalogue.localised(c.labels, c.key), c.labels) for c in rows}
+    rows = get_session().execute(select(Competence).where(
+        (Competence.group_ssyk == ssyk) | (Competence.kind == "licence"))).scalars()
+    own, other = {}, {}
+    for c in rows:
+        (own if c.group_ssyk == ssyk else other)[c.key] = catalogue.tagged(catalogue.localised(c.labels, c.key), c.labels)
+    return {**other, **own}
 
 
 def step_name(step, view, licences: dict) -> str:
@@ -126,6 +132,7 @@ def _line(line) -> dict:
 def _option(option) -> dict:
     return {"key": option.key, "name": str(words.say(words.SCHEMES, option.key)),
             "decided_by": str(words.say(words.WITH_WHOM, option.decided_by)),
+            "paid_by": str(words.say(words.WITH_WHOM, option.payer)) if option.payer != option.decided_by else None,
             "grant": kr(option.grant_per_month), "loan": kr(option.loan_per_month) if option.loan_per_month else None,
             "total": kr(option.total_per_month), "lines": [_line(x) for x in option.lines],
             "notes": [str(words.say(words.REASONS, n.key)) for n in option.notes],
@@ -366,9 +373,12 @@ def plan_rows(plan: Plan, notes: dict, view, licences: dict, forms: dict) -> lis
         bound = forms.get(s.id, {})
         rows.append({
             "id": s.id, "n": i, "kind": str(words.say(words.KINDS, s.kind)), "kind_key": s.kind,
+            "asap": bool(s.apply_by and s.apply_by < today() and s.start == s.apply_by and s.kind != "own"),
             "name": s.label if s.kind == "own" else step_name(s, view, licences),
             "start": words.date_text(s.start), "finish": words.date_text(s.finish) if s.finish and s.finish != s.start else "",
             "apply_by": words.date_text(s.apply_by) if s.apply_by and s.apply_by != s.start else "",
+            # a last day that has passed is never shown as one: apply as soon as possible
+            "apply_now": bool(s.apply_by and s.apply_by < today() and s.kind != "own"),
             "with_whom": str(words.say(words.WITH_WHOM, s.with_whom)),
             "follow_up": [words.date_text(d) for d in s.follow_up],
             "notes": [str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"],
