@@ -19,7 +19,8 @@ dev half has 921 pairs but only 79 distinct group pairs). Printed as well, for i
                        their occupation see it near the top?
 
 Rows: the plain TF-IDF cosine reference (computed here, in the same run), the engine, and the
-engine with one signal taken away at a time, so each signal's share shows.
+engine with one signal taken away at a time, so each signal's share shows. Then the first two
+rows again on two halves of the source groups, as a check that the lead is not one group's.
 
 Run: .venv/bin/python benchmarks/engine_quality.py [--jobtech ../shared/jobtech]
 """
@@ -187,6 +188,14 @@ def main(argv=None) -> int:
         m = results[name] = evaluate(groups, pairs, fn, partial)
         print(f"{name:44s} {m['MRR']:6.3f} {m['R@10']:6.3f} {m['gMRR']:7.3f} {m['gR@10']:7.3f} {m['sib']:7.3f} "
               f"{m['self@3']:7.3f} {m['self@5']:7.3f}")
+    # stability: the same two rows on two halves of the source groups (split by a hash of the group id)
+    import zlib
+    for half in (0, 1):
+        part = [(s, t) for s, t in pairs if zlib.crc32(groups[s].id.encode()) % 2 == half]
+        figures = [evaluate(groups, part, fn, {3: partial[3][:1], 5: partial[5][:1]}) for _, fn in rows[:2]]
+        print(f"  source-group half {half} ({len(part)} pairs, {len({s for s, _ in part})} groups): "
+              f"TF-IDF MRR {figures[0]['MRR']:.3f} R@10 {figures[0]['R@10']:.3f}; "
+              f"engine MRR {figures[1]['MRR']:.3f} R@10 {figures[1]['R@10']:.3f}")
     ref, eng = results[rows[0][0]], results[rows[1][0]]
     print(f"engine vs TF-IDF on the dev half: MRR {eng['MRR']:.3f} vs {ref['MRR']:.3f}, "
           f"recall@10 {eng['R@10']:.3f} vs {ref['R@10']:.3f}")
