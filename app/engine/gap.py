@@ -72,7 +72,7 @@ from app.engine.catalog import (
 )
 from app.engine.core import CORE_MAX, core_competences, core_of_position
 from app.engine.index import CatalogIndex, index_for
-from app.engine.levels import EDUCATION_RANK, required_education
+from app.engine.levels import EDUCATION_RANK, HIGHER_EDUCATION, UNIVERSITY_SWEDISH, required_education
 
 MATCH_ALPHA = 0.0      # weight of coverage vs. similarity (measured best: 0, see docs/ENGINE.md)
 FAMILY_WEIGHT = 0.0    # weight of the SSYK-family similarity in the match (0: shown, not ranked)
@@ -436,8 +436,10 @@ def _preference_factor(catalog: Catalog, group: Group, prefs: Preferences) -> tu
         reasons.append(Explanation("no_education_needed", {"names": group.no_education_names,
                                                            "total": group.occupation_names, "factor": 1.0}))
 
-    required_sv = prefs.language_requirements.get(ssyk) or catalog.language_requirements.get(ssyk)
     levels = catalog.language_levels
+    required_sv = prefs.language_requirements.get(ssyk) or catalog.language_requirements.get(ssyk)
+    if not required_sv and EDUCATION_RANK[required] >= HIGHER_EDUCATION and UNIVERSITY_SWEDISH in levels:
+        required_sv = UNIVERSITY_SWEDISH   # university entry requirements (see app.engine.levels)
     if required_sv and prefs.swedish_level and required_sv in levels and prefs.swedish_level in levels and weights.language:
         steps = levels[required_sv] - levels[prefs.swedish_level]
         if steps > 0:

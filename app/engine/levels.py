@@ -40,6 +40,11 @@ EDUCATION_RANK: Mapping[str, int] = {
 
 HIGHER_EDUCATION = 4
 
+# The Swedish a university education asks for: the general entry requirements (grundläggande
+# behörighet, UHR) include Svenska 3 or Svenska som andraspråk 3. Used as a group's Swedish
+# requirement when the catalogue has none and the work needs a university degree.
+UNIVERSITY_SWEDISH = "sas_3"
+
 SKILL_LEVEL_BY_MAJOR: Mapping[str, str] = {
     "1": "university", "2": "university", "3": "vocational_post_secondary",
     "4": "upper_secondary", "5": "upper_secondary", "6": "upper_secondary", "7": "upper_secondary",

@@ -175,3 +175,13 @@ def test_similar_occupations_a_counsellor_would_name(jobtech_catalog, ssyk, expe
 def test_same_work_another_setting(jobtech_catalog):
     by = {s.ssyk: s for s in similar_occupations(jobtech_catalog, "5321")}
     assert by["5330"].reason.key == "same_work"
+
+
+def test_university_work_asks_for_the_swedish_of_university_entry(jobtech_catalog):
+    import dataclasses
+
+    catalog = dataclasses.replace(jobtech_catalog, language_levels={"sfi_b": 2, "sfi_d": 4, "sas_1": 6, "sas_3": 8})
+    by = {t.ssyk: t for t in rank_targets(catalog, set(), preferences=Preferences(swedish_level="sfi_b"))}
+    below = {r.key: r.params for r in by["2221"].reasons}["swedish_below"]
+    assert below["required"] == "sas_3" and by["2221"].preference_factor < 1
+    assert not {"swedish_below", "swedish_ok"} & {r.key for r in by["9111"].reasons}   # no requirement known
