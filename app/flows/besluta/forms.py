@@ -277,3 +277,7 @@ class NoteForm(PlanForm):
 
 class RemoveStepForm(PlanForm):
     pass
+
+
+class UndoForm(PlanForm):
+    pass
