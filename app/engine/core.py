@@ -99,13 +99,34 @@ def core_of_position(index: CatalogIndex, catalog: Catalog, pos: int) -> tuple[s
     return cached
 
 
+def central_order(catalog: Catalog, group: Group | str) -> tuple[str, ...]:
+    """The whole profile of ``group``, most central first: the curated core (if any) in its
+    order, then by centrality, then the most widely listed, then id. The gap lists what is
+    missing in this order, so the rare specialities come last."""
+    index = index_for(catalog)
+    if isinstance(group, str):
+        group = catalog.groups[group]
+    cache = catalog._cache.setdefault("central_order", {})
+    cached = cache.get(group.id)
+    if cached is None:
+        curated = tuple(s for s in dict.fromkeys(group.core) if s in group.profile)
+        order, _fit = _by_centrality(index, index.position[group.id], group)
+        cached = cache[group.id] = curated + tuple(s for s in order if s not in curated)
+    return cached
+
+
+def _by_centrality(index: CatalogIndex, pos: int, group: Group) -> tuple[list[str], dict[str, float]]:
+    """(the profile by centrality, then most widely listed, then id; the centralities)."""
+    fit = _centrality(index, pos)
+    df = index.df
+    return sorted(group.profile, key=lambda s: (-fit.get(s, 0.0), -df.get(s, 0), s)), fit
+
+
 def _core(index: CatalogIndex, pos: int, group: Group, size: int) -> tuple[str, ...]:
     curated = tuple(s for s in dict.fromkeys(group.core) if s in group.profile)
     if curated:
         return curated[:size]
-    fit = _centrality(index, pos)
-    df = index.df
-    order = sorted(group.profile, key=lambda s: (-fit.get(s, 0.0), -df.get(s, 0), s))
+    order, fit = _by_centrality(index, pos, group)
     top = fit.get(order[0], 0.0) if order else 0.0
     core = [s for s in order if top > 0 and fit.get(s, 0.0) > 0 and fit[s] >= RELATIVE_FLOOR * top][:size]
     minimum = min(CORE_MIN, size, len(order))

@@ -70,7 +70,7 @@ from app.engine.catalog import (
     Catalog,
     Group,
 )
-from app.engine.core import CORE_MAX, core_competences, core_of_position
+from app.engine.core import CORE_MAX, central_order, core_competences, core_of_position
 from app.engine.index import CatalogIndex, index_for
 from app.engine.levels import EDUCATION_RANK, HIGHER_EDUCATION, UNIVERSITY_SWEDISH, required_education
 
@@ -215,7 +215,7 @@ class EducationCover:
     label: str
     form: str
     weeks: int
-    skills: tuple[str, ...]      # missing skill ids it gives, heaviest first
+    skills: tuple[str, ...]      # missing skill ids it gives, most central first
     leads_to: bool               # the education leads to this group's SSYK code
 
 
@@ -226,7 +226,7 @@ class Gap:
     label: str
     have: frozenset[str]
     missing: frozenset[str]
-    missing_by_kind: Mapping[str, tuple[str, ...]]   # kind -> missing ids, heaviest first
+    missing_by_kind: Mapping[str, tuple[str, ...]]   # kind -> missing ids, most central first (core.central_order)
     most_important: tuple[str, ...]                  # the core competences (app.engine.core), core order
     most_important_have: tuple[str, ...]
     most_important_missing: tuple[str, ...]
@@ -237,7 +237,7 @@ class Gap:
     covered_by: Mapping[str, tuple[str, ...]]        # missing id -> education ids giving it
     explanations: tuple[Explanation, ...]
     core_share: float = 0.0      # len(most_important_have) / len(most_important)
-    # the missing competences outside the core, by kind, heaviest first ("the rest, below")
+    # the missing competences outside the core, by kind, most central first ("the rest, below")
     other_missing_by_kind: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -590,7 +590,7 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     ``group_id`` is a group concept id (an SSYK code is accepted too). The group's core
     competences (``app.engine.core``, at most ``most_important``) come first: "x of y core
     competences" (``most_important_have`` of ``most_important``, ``core_share``). Missing
-    skills are grouped by kind (taught / licence / experience, heaviest first), all of them
+    skills are grouped by kind (taught / licence / experience, most central first), all of them
     in ``missing_by_kind`` and those outside the core in ``other_missing_by_kind``, and
     matched against the catalogue's educations (``Education.gives``).
     """
@@ -598,11 +598,10 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     group = _group(catalog, group_id)
     pos = index.position[group.id]
     have_set = _skill_set(have)
-    ranked = index.ranked_profile[pos]
     weight = index.weight
     has = group.profile & have_set
     missing = group.profile - has
-    missing_ranked = tuple(s for s in ranked if s in missing)
+    missing_ranked = tuple(s for s in central_order(catalog, group) if s in missing)   # most central first
 
     by_kind: dict[str, list[str]] = {kind: [] for kind in SKILL_KINDS}
     for skill_id in missing_ranked:

@@ -185,3 +185,11 @@ def test_university_work_asks_for_the_swedish_of_university_entry(jobtech_catalo
     below = {r.key: r.params for r in by["2221"].reasons}["swedish_below"]
     assert below["required"] == "sas_3" and by["2221"].preference_factor < 1
     assert not {"swedish_below", "swedish_ok"} & {r.key for r in by["9111"].reasons}   # no requirement known
+
+
+def test_the_rest_of_the_gap_lists_rare_specialities_last(jobtech_catalog, by_ssyk):
+    gap = compute_gap(jobtech_catalog, "5120", set())
+    taught = [jobtech_catalog.skills[s].label for s in gap.other_missing_by_kind["taught"]]
+    first_cuisine = min(i for i, label in enumerate(taught) if re.search(r"kök$|sushi|dim sum|teppanyaki", label, re.I)
+                        and label not in ("Restaurangkök", "Storkök"))
+    assert first_cuisine > len(taught) // 3, taught[:first_cuisine + 1]
