@@ -486,6 +486,12 @@ def build_routes(inputs: RouteInputs, person: Person, target_ssyk: str, *, start
     return tuple(routes[:max_routes])
 
 
+def within_reach_first(routes: tuple[Route, ...], beyond: set[str] | frozenset[str]) -> tuple[Route, ...]:
+    """The routes within the person's travel limit first (in their own order), then those with a
+    step beyond it (``beyond``: route ids): still shown, never first."""
+    return tuple(sorted(routes, key=lambda r: r.id in beyond))
+
+
 def _candidates(inputs: RouteInputs, person: Person, occ: RouteOccupation) -> list[RouteEducation]:
     ids = list(occ.education_routes)
     ids += sorted(e.id for e in inputs.educations.values()

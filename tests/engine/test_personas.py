@@ -173,3 +173,43 @@ def test_compare_for_hodan():
     rows = compare_routes(routes_for(persona("hodan")))
     assert [(r.language_steps, r.swedish_integrated) for r in rows] == [(1, False), (0, True), (3, False)]
     assert rows[0].lowest_per_month == 9773
+
+
+# --- people the rules over time decide ----------------------------------------------------------
+
+def _study(key, education_id=None):
+    r = routes_for(persona(key))
+    r = next(x for x in r if x.education_id == education_id) if education_id else r[0]
+    return r, next(s for s in r.steps if s.kind == EDUCATION)
+
+
+def test_fatima_programme_ends_half_way_then_studiemedel():
+    r, step = _study("fatima")
+    keys = [(p.start, p.estimate.primary.key) for p in step.financing_periods]
+    assert keys[0][1] == ETABLERINGSERSATTNING and (date(2028, 3, 1), STUDIEMEDEL) in keys
+    # the supplement follows the children's ages: 800 each while both are under 11, then 1 500 + 800
+    # from the older child's 11th birthday (1 July 2027), never 2 × 800 all along
+    supplements = [sorted(x.amount for x in p.estimate.primary.lines if x.part == "etableringstillagg")
+                   for p in step.financing_periods if p.estimate.primary.key == ETABLERINGSERSATTNING]
+    assert [800, 1500] in supplements
+    assert all(p.start >= date(2027, 7, 1) for p in step.financing_periods
+               if sorted(x.amount for x in p.estimate.primary.lines if x.part == "etableringstillagg") == [800, 1500])
+
+
+def test_goran_gets_omstallningsstudiestod_from_his_wage_before():
+    r, step = _study("goran", "yrkesvux-yrkesforare-gods")
+    primary = step.financing.primary
+    assert primary.key == OMSTALLNING and primary.total_per_month == 22_399
+    assert step.financing.reason("omstallning_work_conditions_not_met") is None
+
+
+def test_olena_waits_out_the_first_12_months_of_temporary_protection():
+    r, step = _study("olena")
+    first, then = step.financing_periods[0], step.financing_periods[1]
+    assert first.estimate.option(STUDIEMEDEL) is None and first.estimate.reason("temporary_protection_first_months")
+    assert then.start == date(2027, 10, 1) and then.estimate.primary.key == STUDIEMEDEL
+
+
+def test_ali_starts_komvux_in_the_year_he_turns_20_and_is_told_why():
+    r, step = _study("ali")
+    assert step.start >= date(2027, 7, 1) and "starts_later_age_rule" in step.notes

@@ -131,3 +131,15 @@ def test_own_steps_depend_on_nothing(catalogue):
     assert own not in changed and moved.step(own) == plan.step(own)
     plan, second = add_own_step(plan, "Ring CSN", date(2027, 3, 5))
     assert (own, second) == ("own-1", "own-2")
+
+
+def test_routes_within_reach_come_first_in_their_own_order(catalogue):
+    from app.engine.routes import within_reach_first
+
+    inputs, facts = catalogue
+    routes = build_routes(inputs, amina(), "5321", start=TODAY, facts=facts)
+    assert len(routes) >= 2
+    first = routes[0].id
+    ordered = within_reach_first(routes, {first})
+    assert ordered[-1].id == first and [r.id for r in ordered[:-1]] == [r.id for r in routes[1:]]
+    assert within_reach_first(routes, set()) == routes

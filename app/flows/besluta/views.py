@@ -15,7 +15,7 @@ from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, com
 from app.engine.plan import add_own_step, move_step, reestimate, remove_step, undo_remove
 from app.engine.geo import EducationPlaces, education_reach
 from app.engine.levels import required_education
-from app.engine.routes import JOB_SEARCH, RECOGNITION, RouteOccupation
+from app.engine.routes import JOB_SEARCH, RECOGNITION, RouteOccupation, within_reach_first
 from app.flows.besluta import goals, words
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm, UndoForm
 from app.flows.besluta.person import PLAN_STEP, engine_inputs, income_now, person_from, targets, today
@@ -221,8 +221,11 @@ def route_row(route, view, licences: dict, income: int, n: int) -> dict:
     title = (catalogue.education_label(view, title_step.education_id, html=True) if title_step
              else _("Straight to work: Swedish and looking for work"))
     home = _answers().get("inventera.home")
-    return {"id": route.id, "n": n, "title": title,
-            "steps": [step_row(s, view, licences, home) for s in route.steps],
+    steps = [step_row(s, view, licences, home) for s in route.steps]
+    where_rows = [s["where"] for s in steps if s["where"]]
+    return {"id": route.id, "n": n, "title": title, "steps": steps,
+            "beyond_limit": any(w["far"] for w in where_rows),
+            "distance": next((w["text"] for w in where_rows if w["far"]), where_rows[-1]["text"] if where_rows else None),
             "skipped": [{"kind": str(words.say(words.KINDS, s.kind)),
                          "name": catalogue.level_label(view, s.key) if s.kind == "language"
                          else licences.get(s.key) or catalogue.education_label(view, s.key, html=True),
@@ -290,9 +293,13 @@ def decision_context(ssyk: str) -> dict:
 
     excluded = [{"name": catalogue.education_label(view, e, html=True), "why": str(words.say(words.EXCLUDED, why))}
                 for e, why in (excluded_candidates(inputs, person, ssyk) if inputs is not None and person else ())]
+    rows = [route_row(r, view, licences, income_now(answers), i + 1) for i, r in enumerate(routes)]
+    # routes beyond the travel limit come after those within it (still shown, with the distance)
+    routes = within_reach_first(routes, {row["id"] for row in rows if row["beyond_limit"]})
+    by_id = {row["id"]: row for row in rows}
+    rows = [dict(by_id[r.id], n=i + 1) for i, r in enumerate(routes)]
     chosen = targets(answers)
-    return {"ssyk": ssyk, "plain_label": catalogue.group_label(view, gid), "routes": routes,
-            "rows": [route_row(r, view, licences, income_now(answers), i + 1) for i, r in enumerate(routes)],
+    return {"ssyk": ssyk, "plain_label": catalogue.group_label(view, gid), "routes": routes, "rows": rows,
             "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences), "excluded": excluded,
             "needs_situation": person is None, "has_route": inputs is not None,
             "is_target": any(t["ssyk"] == ssyk for t in chosen), "targets_full": len(chosen) >= goals.MAX_TARGETS,
