@@ -450,6 +450,13 @@ def load_content(root: str | Path = CONTENT_DIR, *, problems: list[Problem] | No
                    prisbasbelopp=pbb, language_levels=levels, root=str(root))
 
 
+def load_search_synonyms() -> dict:
+    """``data/search_synonyms.yaml``: everyday words for taxonomy titles (shipped with the code,
+    read once per process by the search index; ``content check`` does not load it into tables)."""
+    with open(DATA_DIR / "search_synonyms.yaml", encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_YamlLoader) or {}
+
+
 def kommunkoder() -> set[str]:
     with open(DATA_DIR / "kommuner.csv", encoding="utf-8") as handle:
         return {row["kommunkod"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))}

@@ -243,7 +243,7 @@ def test_results_rank_the_real_catalogue_into_ten_cards(cclient):
     assert len(cards) == 10
     ids = [c["id"].removeprefix("target-") for c in cards]
     from app.engine import Preferences, rank_targets
-    from app.flows.inventera import catalogue
+    from app.content import catalogue
     from app.flows.inventera.results import preferences_from
 
     with cclient.application.test_request_context():
@@ -345,7 +345,7 @@ def test_results_without_competences_rank_curated_occupations_by_preferences(ccl
 def test_every_explanation_key_becomes_a_sentence(cclient):
     """docs/ENGINE.md's keys, each rendered with its params into a translated sentence."""
     from app.engine import Explanation
-    from app.flows.inventera import catalogue
+    from app.content import catalogue
     from app.flows.inventera.results import explain
 
     samples = [
@@ -419,7 +419,7 @@ def test_unknown_municipality_gets_a_message_and_keeps_the_text(cclient):
 def test_commute_limit_from_home_shapes_the_ranking(cclient):
     """From Kiruna with 20 minutes, occupations whose educations are only given far away lose
     ground; komvux routes (every municipality) keep theirs. The pure match does not change."""
-    from app.flows.inventera import catalogue
+    from app.content import catalogue
     from app.flows.inventera.results import commute_from
 
     post(cclient, "/inventera/fraga/home", {"municipality": "Kiruna", "max_commute": "20"})

@@ -1,12 +1,11 @@
 """The saved plan (Besluta's answer ``besluta.plan`` = ``Plan.to_dict()``) as Agera shows it: each
 step in words, its deadline, where to do it (a real link), and whether the person has done it.
 
-Reads the plan through the store and names steps from the content files (no catalogue database
-needed), so the shared view, the exports and the Agera pages all say the same thing.
+Reads the plan through the store and names steps from the catalogue's read model (the same one
+Besluta reads), so the shared view, the exports and the Agera pages all say the same thing.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -14,9 +13,10 @@ from typing import Any
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
+from app.content import catalogue
+from app.content.catalogue import localised
 from app.engine import Plan
 from app.flows.besluta import words
-from app.flows.inventera.catalogue import localised
 from app.plans import store
 
 PLAN_STEP = "besluta.plan"            # written by Besluta: Plan.to_dict() + user_notes
@@ -34,13 +34,6 @@ PLACES = {
     "folkhogskola": "https://www.folkhogskola.nu",
     "university": "https://www.antagning.se",
 }
-
-
-@functools.lru_cache(maxsize=1)
-def content():
-    from app.content.loaders import load_content
-
-    return load_content()
 
 
 @dataclass(frozen=True)
@@ -73,29 +66,32 @@ def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
 
 
 def goal_name(plan: Plan) -> str:
-    occ = content().occupations.get(plan.goal.ssyk)
-    return localised(occ.label, plan.goal.label) if occ is not None else (plan.goal.label or plan.goal.ssyk)
+    view = catalogue.current()
+    occ = view.groups.get(view.by_ssyk.get(plan.goal.ssyk, ""))
+    if occ is not None and occ.curated:
+        return localised(occ.labels, plan.goal.label)
+    return plan.goal.label or plan.goal.ssyk
 
 
 def step_name(step) -> str:
-    c = content()
+    c = catalogue.current()
     if step.kind == "own":
         return step.label
     if step.kind == "language":
-        lv = c.language_levels.get(step.key)
-        return localised(lv.label, step.key) if lv else str(words.say(words.KINDS, step.kind))
+        lv = c.levels.get(step.key)
+        return localised(lv.labels, step.key) if lv else str(words.say(words.KINDS, step.kind))
     if step.kind == "apply_financing":
         return str(words.say(words.SCHEMES, step.key))
     edu = c.educations.get(step.education_id or step.key) if step.kind in (
         "education", "validation", "preparatory", "licence") else None
     if edu is not None:
-        return localised(edu.label, step.label)
+        return localised(edu.labels, step.label)
     return str(words.say(words.KINDS, step.kind))
 
 
 def place_url(step) -> str | None:
     """Where to do the step: the education's or the scheme's own application page, else the authority's."""
-    c = content()
+    c = catalogue.current()
     if step.kind == "apply_financing":
         scheme = c.schemes.get(step.key)
         if scheme is not None and scheme.apply_url:

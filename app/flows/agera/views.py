@@ -11,6 +11,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app import exports
+from app.content import catalogue
 from app.flows.agera import planned
 from app.flows.agera.forms import ButtonForm, ImportForm, ShareForm
 from app.flows.besluta.words import date_text
@@ -211,14 +212,10 @@ def pdf_view():
 
 def _sources(plan) -> list[dict]:
     """Where the plan's facts come from, with their dates (education times and money rules)."""
-    c = planned.content()
+    c = catalogue.current()
     seen, out = set(), []
     for s in plan.steps:
-        fact = None
-        if s.education_id and s.education_id in c.educations:
-            fact = c.educations[s.education_id].fact
-        elif s.kind == "apply_financing" and s.key in c.schemes:
-            fact = getattr(c.schemes[s.key], "fact", None)
+        fact = c.educations.get(s.education_id) if s.education_id else None   # schemes carry no source of their own
         if fact is not None and fact.source_url and fact.source_url not in seen:
             seen.add(fact.source_url)
             out.append({"name": fact.source_name or fact.source_url, "url": fact.source_url,

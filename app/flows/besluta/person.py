@@ -10,9 +10,9 @@ Assumptions where the questions do not ask (docs/ARCHITECTURE.md, "Besluta"):
 """
 from __future__ import annotations
 
-import functools
 from datetime import date
 
+from app.content import catalogue
 from app.engine import Person
 from app.engine.financing import EMPLOYED
 
@@ -23,14 +23,10 @@ YEARS_OF_SCHOOLING = {"none": 6, "compulsory": 9, "upper_secondary": 12, "post_s
 DEGREE_HP = 180
 
 
-@functools.lru_cache(maxsize=1)
 def engine_inputs():
-    """(RouteInputs, FinancingFacts) from the content files: built once per process."""
-    from app.content.facts import financing_facts, route_inputs
-    from app.content.loaders import load_content
-
-    content = load_content()
-    return route_inputs(content), financing_facts(content)
+    """(RouteInputs, FinancingFacts) from the catalogue's read model (one per catalogue version)."""
+    view = catalogue.current()
+    return view.route_inputs, view.financing
 
 
 def upper_secondary_known(answers: dict) -> bool | None:
@@ -55,14 +51,7 @@ def licences_held(skill_ids: list[str]) -> tuple[str, ...]:
     """Competence keys of the licences among the ticked competences (curated rows only)."""
     if not skill_ids:
         return ()
-    from sqlalchemy import select
-
-    from app.content.models import Competence
-    from app.db import get_session
-
-    rows = get_session().execute(select(Competence.key).where(
-        Competence.kind == "licence", Competence.skill_id.in_(list(skill_ids)))).scalars()
-    return tuple(sorted(set(rows)))
+    return catalogue.licences_held(catalogue.current(), skill_ids)
 
 
 def person_from(answers: dict) -> Person | None:

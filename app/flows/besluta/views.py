@@ -17,7 +17,7 @@ from app.engine.routes import JOB_SEARCH, RECOGNITION
 from app.flows.besluta import words
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
 from app.flows.besluta.person import PLAN_STEP, engine_inputs, income_now, person_from, targets, today
-from app.flows.inventera import catalogue
+from app.content import catalogue
 from app.plans import store
 
 FIVE_YEAR = {"öka": lambda: _("More jobs in 5 years"), "minska": lambda: _("Fewer jobs in 5 years"),
@@ -79,13 +79,7 @@ def routes_for(answers: dict, ssyk: str):
 # --- words for one step, one route ---------------------------------------------------------------
 
 def _licence_labels(view: catalogue.CatalogueView, ssyk: str) -> dict[str, str]:
-    from sqlalchemy import select
-
-    from app.content.models import Competence
-    from app.db import get_session
-
-    rows = get_session().execute(select(Competence).where(Competence.group_ssyk == ssyk)).scalars()
-    return {c.key: catalogue.tagged(catalogue.localised(c.labels, c.key), c.labels) for c in rows}
+    return catalogue.licence_labels(view, ssyk)
 
 
 def step_name(step, view, licences: dict) -> str:

@@ -47,7 +47,7 @@ class HomeForm(AppForm):
 
     def validate_municipality(self, field):
         """One of Sweden's 290 municipalities, however it is typed (when the catalogue knows them)."""
-        from app.flows.inventera import catalogue
+        from app.content import catalogue
 
         view = catalogue.current()
         if not view.places:

@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from app.engine import Explanation, Preferences, compute_gap, rank_targets
 from app.engine.geo import reachable_share
-from app.flows.inventera import catalogue
+from app.content import catalogue
 from app.flows.inventera.forms import EDUCATION_WEEKS, TargetsForm, riasec_scores
 from app.plans import store
 
