@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.flows.besluta import words
+from app import wording as words
 from tests.conftest import csrf_token
 from tests.pages import assert_page_invariants, soup, text_of
 

@@ -346,7 +346,7 @@ def test_every_explanation_key_becomes_a_sentence(cclient):
     """docs/ENGINE.md's keys, each rendered with its params into a translated sentence."""
     from app.engine import Explanation
     from app.content import catalogue
-    from app.flows.inventera.results import explain
+    from app.wording import explain
 
     samples = [
         ("have_n_of_m", {"have": 3, "total": 15, "missing": (), "more_missing": 0}),

@@ -6,53 +6,20 @@ Besluta reads), so the shared view, the exports and the Agera pages all say the 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 
+from app import wording
 from app.content import catalogue
-from app.content.catalogue import localised
 from app.engine import Plan
-from app.flows.besluta import words
 from app.plans import store
+from app.wording import PlanRow
 
 PLAN_STEP = "besluta.plan"            # written by Besluta: Plan.to_dict() + user_notes
 PROGRESS_STEP = "agera.progress"      # {"done": [step ids], "chosen_route": id, "chosen_on": iso}
 COMMITMENT_STEP = "agera.commitment"
-
-# The real place for a step, by who it is with, when the content has no address for the step itself.
-# Addresses are the ones the content files cite (app/content/files/*.yaml).
-PLACES = {
-    "municipality_adult_education": "https://utbildningsguiden.skolverket.se/utbildning-for-vuxna",
-    "csn": "https://www.csn.se",
-    "arbetsformedlingen": "https://arbetsformedlingen.se",
-    "forsakringskassan": "https://www.forsakringskassan.se/privatperson/arbetssokande/"
-                         "ersattning-for-dig-som-deltar-i-etableringsprogrammet-hos-arbetsformedlingen",
-    "folkhogskola": "https://www.folkhogskola.nu",
-    "university": "https://www.antagning.se",
-}
-
-
-@dataclass(frozen=True)
-class Row:
-    id: str
-    kind: str
-    kind_key: str
-    name: str
-    start: date | None
-    finish: date | None
-    deadline: date | None           # apply by, else the start
-    with_whom: str
-    with_whom_key: str
-    place_url: str | None
-    notes: tuple[str, ...] = ()
-    user_note: str = ""
-    done: bool = False
-    money: str | None = None        # "Student finance from CSN: about 19 000 kr a month"
-    follow_up: tuple[date, ...] = field(default_factory=tuple)
 
 
 def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
@@ -66,72 +33,16 @@ def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
 
 
 def goal_name(plan: Plan) -> str:
-    view = catalogue.current()
-    occ = view.groups.get(view.by_ssyk.get(plan.goal.ssyk, ""))
-    if occ is not None and occ.curated:
-        return localised(occ.labels, plan.goal.label)
-    return plan.goal.label or plan.goal.ssyk
-
-
-def step_name(step) -> str:
-    c = catalogue.current()
-    if step.kind == "own":
-        return step.label
-    if step.kind == "language":
-        lv = c.levels.get(step.key)
-        return localised(lv.labels, step.key) if lv else str(words.say(words.KINDS, step.kind))
-    if step.kind == "apply_financing":
-        return str(words.say(words.SCHEMES, step.key))
-    edu = c.educations.get(step.education_id or step.key) if step.kind in (
-        "education", "validation", "preparatory", "licence") else None
-    if edu is not None:
-        return localised(edu.labels, step.label)
-    return str(words.say(words.KINDS, step.kind))
-
-
-def place_url(step) -> str | None:
-    """Where to do the step: the education's or the scheme's own application page, else the authority's."""
-    c = catalogue.current()
-    if step.kind == "apply_financing":
-        scheme = c.schemes.get(step.key)
-        if scheme is not None and scheme.apply_url:
-            return scheme.apply_url
-    if step.education_id and step.education_id in c.educations and c.educations[step.education_id].apply_url:
-        return c.educations[step.education_id].apply_url
-    if step.kind == "language" and step.with_whom == "municipality_adult_education":
-        sfi = c.educations.get("sfi-kurs-a")
-        if sfi is not None and sfi.apply_url and step.key.startswith("sfi"):
-            return sfi.apply_url
-    return PLACES.get(step.with_whom)
-
-
-def _sorted(steps) -> tuple:
-    return tuple(sorted(steps, key=lambda s: (s.start or date.max, s.finish or date.max, s.id)))
+    return wording.goal_name(catalogue.current(), plan.goal.ssyk, plan.goal.label)
 
 
 def rows(plan: Plan, notes: dict | None = None, progress: dict | None = None, *,
-         with_notes: bool = True) -> list[Row]:
+         with_notes: bool = True) -> list[PlanRow]:
+    """The plan's steps as things to do, by date, with the person's notes (if shared) and progress."""
+    view = catalogue.current()
     done = set((progress or {}).get("done") or [])
-    out = []
-    for s in _sorted(plan.steps):
-        out.append(Row(
-            id=s.id, kind=str(words.say(words.KINDS, s.kind)), kind_key=s.kind, name=step_name(s),
-            start=s.start, finish=s.finish, deadline=s.apply_by or s.start,
-            with_whom=str(words.say(words.WITH_WHOM, s.with_whom)), with_whom_key=s.with_whom,
-            place_url=place_url(s), notes=tuple(str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"),
-            user_note=(notes or {}).get(s.id, "") if with_notes else "", done=s.id in done,
-            money=money_text(s.money), follow_up=tuple(s.follow_up)))
-    return out
-
-
-def money_text(money) -> str | None:
-    if money is None:
-        return None
-    total = format_decimal(money.grant_per_month + money.loan_per_month)
-    text = _("%(scheme)s: about %(total)s kr a month", scheme=words.say(words.SCHEMES, money.scheme), total=total)
-    if money.loan_per_month:
-        text += " " + _("(of which %(amount)s kr is a loan)", amount=format_decimal(money.loan_per_month))
-    return text
+    return [wording.agenda_row(s, view, user_note=(notes or {}).get(s.id, "") if with_notes else "",
+                               done=s.id in done) for s in wording.in_order(plan.steps)]
 
 
 def week_bounds(today: date) -> tuple[date, date, date]:
@@ -140,10 +51,10 @@ def week_bounds(today: date) -> tuple[date, date, date]:
     return monday, monday + timedelta(weeks=1), monday + timedelta(weeks=2)
 
 
-def grouped(all_rows: list[Row], today: date) -> dict[str, list[Row]]:
+def grouped(all_rows: list[PlanRow], today: date) -> dict[str, list[PlanRow]]:
     """Open steps by when they are due: "now" (this week or late), "next" (next week), "later"."""
     _monday, next_monday, after = week_bounds(today)
-    groups: dict[str, list[Row]] = {"now": [], "next": [], "later": []}
+    groups: dict[str, list[PlanRow]] = {"now": [], "next": [], "later": []}
     for r in all_rows:
         if r.done:
             continue
@@ -152,7 +63,7 @@ def grouped(all_rows: list[Row], today: date) -> dict[str, list[Row]]:
     return groups
 
 
-def progress_text(all_rows: list[Row]) -> dict[str, Any]:
+def progress_text(all_rows: list[PlanRow]) -> dict[str, Any]:
     done = sum(1 for r in all_rows if r.done)
     return {"done": done, "total": len(all_rows),
             "text": _("%(done)s of %(total)s done", done=done, total=len(all_rows))}

@@ -14,8 +14,8 @@ from app import exports
 from app.content import catalogue
 from app.flows.agera import planned
 from app.flows.agera.forms import ButtonForm, ImportForm, ShareForm
-from app.flows.besluta.words import date_text
 from app.plans import shares, store
+from app.wording import date_text
 
 MAX_IMPORT_BYTES = 32 * 1024
 

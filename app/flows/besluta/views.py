@@ -1,46 +1,30 @@
 """Besluta's pages: the decision basis per target occupation (the work, the gap, the routes),
 the comparison, choosing a route and the plan. Views gather inputs from the plan store and the
-catalogue, call ``app.engine`` and turn its keys into words (``words.py``)."""
+catalogue's read model, call ``app.engine`` and hand its results to ``app.wording``."""
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
 
 from flask import abort, redirect, render_template, request, url_for
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap, household_view
+from app import wording
+from app.content import catalogue
+from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap
 from app.engine.plan import PlanStep
-from app.engine.geo import EducationPlaces, education_reach
-from app.engine.routes import JOB_SEARCH, RECOGNITION
-from app.flows.besluta import words
+from app.engine.routes import excluded_candidates
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
 from app.flows.besluta.person import PLAN_STEP, engine_inputs, income_now, person_from, targets, today
-from app.content import catalogue
 from app.plans import store
+from app.wording import KIND_ORDER, KIND_TITLES, date_text, kr, period
 
 FIVE_YEAR = {"öka": lambda: _("More jobs in 5 years"), "minska": lambda: _("Fewer jobs in 5 years"),
              "vara oförändrad": lambda: _("About as many jobs in 5 years")}
 JOB_CHANCES = {"stora": lambda: _("Good chances of getting a job now"),
                "medelstora": lambda: _("Fair chances of getting a job now"),
                "små": lambda: _("Small chances of getting a job now")}
-KIND_ORDER = ("taught", "licence", "experience")
-KIND_TITLES = {"taught": lambda: _("Learned in an education"), "licence": lambda: _("Licences and certificates"),
-               "experience": lambda: _("Learned by working")}
 MAX_NOTES = 500
-
-
-def kr(amount: int | float | None) -> str | None:
-    return None if amount is None else _("%(amount)s kr", amount=format_decimal(round(amount)))
-
-
-def period(valid_from: date | None, valid_to: date | None, year: int | None = None) -> str:
-    if valid_from and valid_to:
-        return _("valid %(start)s–%(end)s", start=valid_from.isoformat(), end=valid_to.isoformat())
-    if year:
-        return _("figures for %(year)s", year=year)
-    return ""
 
 
 # --- the person and the targets ----------------------------------------------------------------
@@ -76,123 +60,6 @@ def routes_for(answers: dict, ssyk: str):
     return person, build_routes(inputs, person, ssyk, start=today(), facts=facts)
 
 
-# --- words for one step, one route ---------------------------------------------------------------
-
-def _licence_labels(view: catalogue.CatalogueView, ssyk: str) -> dict[str, str]:
-    return catalogue.licence_labels(view, ssyk)
-
-
-def step_name(step, view, licences: dict) -> str:
-    if step.kind == "language":
-        return catalogue.level_label(view, step.key)
-    if step.kind in ("education", "validation", "preparatory") or (step.kind == "licence" and step.education_id):
-        if step.kind == "licence":
-            return licences.get(step.key) or catalogue.education_label(view, step.education_id, html=True)
-        return catalogue.education_label(view, step.education_id or step.key, html=True)
-    if step.kind in ("licence", "apply_licence"):
-        return licences.get(step.key) or step.label
-    if step.kind == "apply_financing":
-        return str(words.say(words.SCHEMES, step.key))
-    return str(words.say(words.KINDS, step.kind))
-
-
-def _line(line) -> dict:
-    return {"part": str(words.say(words.PARTS, line.part)), "kind": str(words.say(words.LINE_KINDS, line.kind)),
-            "per_month": kr(line.per_month), "stale": line.stale,
-            "check": str(words.say(words.CHECK_WITH, line.check_with)) if line.check_with else None,
-            "source": {"url": line.source_url, "period": period(line.valid_from, line.valid_to, line.year)}
-            if line.source_url else None}
-
-
-def _option(option) -> dict:
-    return {"key": option.key, "name": str(words.say(words.SCHEMES, option.key)),
-            "decided_by": str(words.say(words.WITH_WHOM, option.decided_by)),
-            "grant": kr(option.grant_per_month), "loan": kr(option.loan_per_month) if option.loan_per_month else None,
-            "total": kr(option.total_per_month), "lines": [_line(x) for x in option.lines],
-            "notes": [str(words.say(words.REASONS, n.key)) for n in option.notes],
-            "checks": [str(words.say(words.CHECK_WITH, c)) for c in option.check_with]}
-
-
-def money(estimate) -> dict | None:
-    if estimate is None:
-        return None
-    return {"options": [_option(o) for o in estimate.options],
-            "not_eligible": [{"name": str(words.say(words.SCHEMES, r.scheme)), "why": str(words.say(words.REASONS, r.key)),
-                              "url": r.source_url,
-                              "check": str(words.say(words.CHECK_WITH, r.check_with)) if r.check_with else None}
-                             for r in estimate.not_eligible]}
-
-
-def where(step, view, home: dict | None) -> dict | None:
-    """Where a study step is given, seen from home: in the municipality, how far the nearest
-    place is (rough travel time), at a distance, or further than the person's limit."""
-    if step.kind == "language":
-        places = EducationPlaces("language", everywhere=True)          # sfi and sas: every municipality
-    elif step.kind in ("education", "validation", "preparatory") and step.education_id:
-        places = view.education_places.get(step.education_id)
-    else:
-        return None
-    if places is None:
-        return None
-    home_place = view.places.get((home or {}).get("kommunkod") or "")
-    if home_place is None:
-        return {"text": _("Add your home municipality in Take stock to see how far away it is."), "far": False}
-    limit = (home or {}).get("max_commute")
-    reach = education_reach(home_place, limit, places, view.places)
-    place = view.municipality_names.get(reach.place or "", "")
-    if reach.reachable and reach.minutes == 0:
-        return {"text": _("Given in your municipality."), "far": False}
-    if reach.distance_learning:
-        return {"text": _("Can be studied at a distance."), "far": False}
-    if reach.reachable:
-        return {"text": _("Nearest place: %(place)s, about %(minutes)s minutes away (rough estimate).",
-                          place=place, minutes=reach.minutes), "far": False}
-    if reach.place is None:
-        return {"text": _("We do not know where this education is given. Ask the school."), "far": False}
-    return {"text": _("Further than you want to travel: the nearest place is %(place)s, about %(minutes)s "
-                      "minutes away; your limit is %(limit)s minutes.",
-                      place=place, minutes=reach.minutes, limit=limit), "far": True}
-
-
-def step_row(step, view, licences: dict, home: dict | None = None) -> dict:
-    return {"where": where(step, view, home),"kind": str(words.say(words.KINDS, step.kind)), "kind_key": step.kind,
-            "name": step_name(step, view, licences), "weeks": step.weeks, "calendar_weeks": step.calendar_weeks,
-            "pace": step.pace, "weeks_assumed": step.weeks_assumed,
-            "start": words.date_text(step.start), "finish": words.date_text(step.finish) if step.weeks else "",
-            "apply_by": words.date_text(step.apply_by) if step.kind not in (JOB_SEARCH, RECOGNITION) else "",
-            "with_whom": str(words.say(words.WITH_WHOM, step.with_whom)),
-            "notes": [str(words.say(words.NOTES, n)) for n in step.notes], "money": money(step.financing)}
-
-
-def _household(route, income: int) -> dict | None:
-    study = next((s for s in route.steps if s.financing is not None and s.financing.primary), None)
-    if study is None:
-        return None
-    h = household_view(income, study.financing)
-    return {"now": kr(h.now_per_month), "studying": kr(h.studying_total_per_month), "grant": kr(h.studying_grant_per_month),
-            "loan": kr(h.studying_loan_per_month), "difference": kr(h.difference_per_month),
-            "difference_without_loan": kr(h.difference_without_loan), "less": h.difference_per_month < 0,
-            "diff_abs": kr(abs(h.difference_per_month)),
-            "option": str(words.say(words.SCHEMES, h.option))}
-
-
-def route_row(route, view, licences: dict, income: int, n: int) -> dict:
-    title_step = next((s for s in route.steps if s.education_id and s.kind in ("education", "validation")), None)
-    title = (catalogue.education_label(view, title_step.education_id, html=True) if title_step
-             else _("Straight to work: Swedish and looking for work"))
-    home = _answers().get("inventera.home")
-    return {"id": route.id, "n": n, "title": title,
-            "steps": [step_row(s, view, licences, home) for s in route.steps],
-            "skipped": [{"kind": str(words.say(words.KINDS, s.kind)),
-                         "name": catalogue.level_label(view, s.key) if s.kind == "language"
-                         else licences.get(s.key) or catalogue.education_label(view, s.key, html=True),
-                         "why": str(words.say(words.SKIPPED, s.reason))} for s in route.skipped],
-            "language": words.language_sentence(route.language, lambda lv: catalogue.level_label(view, lv)),
-            "ready": words.date_text(route.ready_date), "weeks": route.weeks_to_ready,
-            "weeks_assumed": route.weeks_assumed, "integrated": route.swedish_integrated,
-            "notes": [str(words.say(words.NOTES, n)) for n in route.notes], "household": _household(route, income)}
-
-
 # --- the decision basis ----------------------------------------------------------------------------
 
 def _work(view, ssyk: str) -> dict:
@@ -212,7 +79,7 @@ def _fact(row) -> dict | None:
     if f is None:
         return None
     return dict(f, period=period(row.valid_from, row.valid_to, getattr(row, "year", None)),
-                retrieved=words.date_text(row.retrieved))
+                retrieved=date_text(row.retrieved))
 
 
 def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
@@ -231,9 +98,7 @@ def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
                                        "educations": [catalogue.education_label(view, e, html=True)
                                                       for e in gap.covered_by.get(s, ())[:2]]} for s in ids[:8]]})
     head = gap.explanations[0] if gap.explanations else None
-    from app.flows.inventera.results import explain
-
-    return {"headline": explain(head, view) if head else None, "groups": groups}
+    return {"headline": wording.explain(head, view) if head else None, "groups": groups}
 
 
 def decision_context(ssyk: str) -> dict:
@@ -241,17 +106,16 @@ def decision_context(ssyk: str) -> dict:
     target = _target_or_404(answers, ssyk)
     view = catalogue.current()
     person, routes = routes_for(answers, ssyk)
-    licences = _licence_labels(view, ssyk)
+    licences = catalogue.licence_labels(view, ssyk)
     gid = view.by_ssyk.get(ssyk)
     plain = catalogue.group_label(view, gid) if gid else target.get("label", ssyk)
     inputs, _facts = engine_inputs()
-    from app.engine.routes import excluded_candidates
-
-    excluded = [{"name": catalogue.education_label(view, e, html=True), "why": str(words.say(words.EXCLUDED, why))}
-                for e, why in excluded_candidates(inputs, person, ssyk)]
+    home = answers.get("inventera.home")
     return {"ssyk": ssyk, "plain_label": plain, "routes": routes,
-            "rows": [route_row(r, view, licences, income_now(answers), i + 1) for i, r in enumerate(routes)],
-            "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences), "excluded": excluded}
+            "rows": [wording.route_row(r, view, licences, income_now(answers), i + 1, home)
+                     for i, r in enumerate(routes)],
+            "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences),
+            "excluded": wording.excluded(view, excluded_candidates(inputs, person, ssyk))}
 
 
 def _needs_situation():
@@ -312,30 +176,14 @@ def save_plan(plan: Plan, notes: dict) -> None:
                        dict(plan.to_dict(), user_notes=notes))
 
 
-def _sorted(steps) -> tuple:
-    return tuple(sorted(steps, key=lambda s: (s.start or date.max, s.finish or date.max)))
-
-
 def plan_rows(plan: Plan, notes: dict, view, licences: dict, forms: dict) -> list[dict]:
+    """The plan's steps in words, each with its small forms (move, note, remove)."""
     rows = []
-    for i, s in enumerate(_sorted(plan.steps)):
+    for i, s in enumerate(wording.in_order(plan.steps)):
         prefix = f"s{i}-"
-        money_row = None
-        if s.money is not None:
-            money_row = {"name": str(words.say(words.SCHEMES, s.money.scheme)),
-                         "total": kr(s.money.grant_per_month + s.money.loan_per_month),
-                         "loan": kr(s.money.loan_per_month) if s.money.loan_per_month else None,
-                         "checks": [str(words.say(words.CHECK_WITH, c)) for c in s.money.check_with]}
         bound = forms.get(s.id, {})
         rows.append({
-            "id": s.id, "n": i, "kind": str(words.say(words.KINDS, s.kind)), "kind_key": s.kind,
-            "name": s.label if s.kind == "own" else step_name(s, view, licences),
-            "start": words.date_text(s.start), "finish": words.date_text(s.finish) if s.finish and s.finish != s.start else "",
-            "apply_by": words.date_text(s.apply_by) if s.apply_by and s.apply_by != s.start else "",
-            "with_whom": str(words.say(words.WITH_WHOM, s.with_whom)),
-            "follow_up": [words.date_text(d) for d in s.follow_up],
-            "notes": [str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"],
-            "money": money_row, "user_note": notes.get(s.id, ""), "weeks_assumed": s.weeks_assumed,
+            "step": wording.plan_row(s, view, licences, n=i, user_note=notes.get(s.id, "")),
             "move": bound.get("move") or MoveStepForm(prefix=prefix, formdata=None, data={"start": s.start}),
             "note": bound.get("note") or NoteForm(prefix=prefix + "n-", formdata=None, data={"note": notes.get(s.id, "")}),
             "remove": RemoveStepForm(prefix=prefix + "r-", formdata=None),
@@ -345,7 +193,7 @@ def plan_rows(plan: Plan, notes: dict, view, licences: dict, forms: dict) -> lis
 
 def render_plan(plan: Plan, notes: dict, forms: dict | None = None, add_form=None, status: int = 200):
     view = catalogue.current()
-    licences = _licence_labels(view, plan.goal.ssyk)
+    licences = catalogue.licence_labels(view, plan.goal.ssyk)
     goal = catalogue.group_label(view, view.by_ssyk[plan.goal.ssyk]) if plan.goal.ssyk in view.by_ssyk \
         else plan.goal.label
     printing = request.args.get("print") == "1"
@@ -357,8 +205,8 @@ def render_plan(plan: Plan, notes: dict, forms: dict | None = None, add_form=Non
     failed = [(field.id, field.errors[0]) for f in bound for field in f if field.errors]
     return render_template(
         "besluta/plan.html", page_heading=heading, plan=plan, goal=goal, printing=printing,
-        rows=rows, failed=failed, ready=words.date_text(plan.ready_date),
-        next_follow_up=words.date_text(upcoming) if upcoming else None,
+        rows=rows, failed=failed, ready=date_text(plan.ready_date),
+        next_follow_up=date_text(upcoming) if upcoming else None,
         add_form=add_form, today=today()), status
 
 
@@ -378,7 +226,7 @@ def _step_index(plan: Plan, step_id: str) -> int:
 
 
 def _prefix(plan: Plan, step_id: str) -> str:
-    ordered = [s.id for s in _sorted(plan.steps)]
+    ordered = [s.id for s in wording.in_order(plan.steps)]
     return f"s{ordered.index(step_id)}-"
 
 

@@ -7,15 +7,14 @@ from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
-from app.engine import Explanation, Preferences, compute_gap, rank_targets
+from app.engine import Preferences, compute_gap, rank_targets
 from app.engine.geo import reachable_share
 from app.content import catalogue
 from app.flows.inventera.forms import EDUCATION_WEEKS, TargetsForm, riasec_scores
 from app.plans import store
+from app.wording import KIND_TITLES, explain
 
 TOP = 10
-KIND_TITLES = {"taught": lambda: _("Learned in an education"), "licence": lambda: _("Licences and certificates"),
-               "experience": lambda: _("Learned by working")}
 JOB_CHANCES = {"stora": lambda: _("Good chances of getting a job"),
                "medelstora": lambda: _("Fair chances of getting a job"),
                "små": lambda: _("Small chances of getting a job")}
@@ -44,61 +43,6 @@ def commute_from(answers: dict, view: catalogue.CatalogueView) -> dict[str, floa
     if place is None:
         return {}
     return reachable_share(place, home.get("max_commute"), view.routes, view.education_places, view.places)
-
-
-def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
-    """One translated sentence per explanation key (docs/ENGINE.md lists the keys)."""
-    p = e.params
-    key = e.key
-    if key == "have_n_of_m":
-        return _("You already have %(have)s of the %(total)s competences that matter most here.",
-                 have=p["have"], total=p["total"])
-    if key == "have_all_of_m":
-        return _("You already have all %(total)s competences that matter most here.", total=p["total"])
-    if key == "have_none_of_m":
-        return _("You do not yet have any of the %(total)s competences that matter most here.", total=p["total"])
-    if key == "missing_taught":
-        return _("To learn in an education: %(count)s.", count=p["count"])
-    if key == "missing_licence":
-        return _("Licences or certificates to get: %(count)s.", count=p["count"])
-    if key == "missing_experience":
-        return _("Learned by working: %(count)s.", count=p["count"])
-    if key == "education_covers":
-        return _("%(education)s (%(weeks)s weeks) teaches %(n)s of the things you are missing.",
-                 education=catalogue.education_label(view, p["education"]), weeks=p["weeks"], n=len(p["skills"]))
-    if key == "interest_fit":
-        fit = float(p["fit"])
-        if fit >= 0.6:
-            return _("It fits well with what you like to do.")
-        if fit >= 0.3:
-            return _("It fits partly with what you like to do.")
-        return _("It fits little with what you like to do.")
-    if key == "outlook":
-        value = float(p["outlook"])
-        if value > 0:
-            return _("There are many jobs compared with the number of job seekers.")
-        if value < 0:
-            return _("There are few jobs compared with the number of job seekers.")
-        return _("There are about as many jobs as job seekers.")
-    if key == "education_too_long":
-        return _("The shortest education we know of takes %(weeks)s weeks, longer than you wanted.", weeks=p["weeks"])
-    if key == "education_fits":
-        return _("There is an education of %(weeks)s weeks, within the time you wanted.", weeks=p["weeks"])
-    if key == "swedish_below":
-        return _("The work asks for Swedish at the level \u201c%(required)s\u201d; you are at \u201c%(level)s\u201d. "
-                 "You can study Swedish at the same time.",
-                 required=catalogue.level_label(view, p["required"]), level=catalogue.level_label(view, p["level"]))
-    if key == "swedish_ok":
-        return _("Your Swedish is enough for this work (\u201c%(required)s\u201d).",
-                 required=catalogue.level_label(view, p["required"]))
-    if key == "commute":
-        share = float(p["reachable"])
-        if share >= 1:
-            return _("You can reach the educations for this work within your travel time, or study at a distance.")
-        if share > 0:
-            return _("Some of the educations for this work are within your travel time.")
-        return _("The educations for this work are further away than you want to travel.")
-    return None
 
 
 def match_words(match_score: float) -> str:
