@@ -14,12 +14,10 @@ from flask_babel import gettext as _
 from app import wording
 from app.content import catalogue
 from app.engine import Plan
-from app.plans import store
+from app.plans import answers, store
 from app.wording import PlanRow
 
-PLAN_STEP = "besluta.plan"            # written by Besluta: Plan.to_dict() + user_notes
-PROGRESS_STEP = "agera.progress"      # {"done": [step ids], "chosen_route": id, "chosen_on": iso}
-COMMITMENT_STEP = "agera.commitment"
+PLAN_STEP, PROGRESS_STEP, COMMITMENT_STEP = answers.PLAN, answers.PROGRESS, answers.COMMITMENT
 
 
 def load(plan_row=None) -> tuple[Plan | None, dict, dict]:

@@ -56,13 +56,10 @@ class SituationForm(AppForm):
         choices=[("yes", _l("Yes")), ("no", _l("No"))],
         message=_l("Choose yes or no."))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, ask_upper_secondary: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        # Asked only when Inventera's education answer does not already tell.
-        from app.flows.besluta.person import upper_secondary_known
-        from app.plans import store
-
-        self.ask_upper_secondary = upper_secondary_known(store.all_answers(store.current_plan())) is None
+        # Asked only when Inventera's education answer does not already tell (steps.py says).
+        self.ask_upper_secondary = ask_upper_secondary
 
     def validate(self, extra_validators=None):
         if not self.ask_upper_secondary:

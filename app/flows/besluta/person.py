@@ -15,9 +15,8 @@ from datetime import date
 from app.content import catalogue
 from app.engine import Person
 from app.engine.financing import EMPLOYED
+from app.plans.answers import Besluta, Inventera
 
-SITUATION_STEP, PRIORITIES_STEP = "besluta.situation", "besluta.priorities"
-TARGETS_STEP, PLAN_STEP = "inventera.targets", "besluta.plan"
 ASSUMED_CHILD_AGE = 5
 YEARS_OF_SCHOOLING = {"none": 6, "compulsory": 9, "upper_secondary": 12, "post_secondary": 15}
 DEGREE_HP = 180
@@ -29,43 +28,25 @@ def engine_inputs():
     return view.route_inputs, view.financing
 
 
-def upper_secondary_known(answers: dict) -> bool | None:
-    """Whether Inventera's education answer already says if there is a 3-year upper secondary
-    education: yes after post-secondary studies, no without upper secondary; else None (ask)."""
-    level = answers.get("inventera.education", {}).get("level")
-    if level == "post_secondary":
-        return True
-    if level in ("none", "compulsory"):
-        return False
-    return None
-
-
-def swedish_level(answers: dict) -> str | None:
-    level = answers.get("inventera.swedish", {}).get("level")
-    if level == "unknown":
-        level = answers.get("inventera.swedish_can_do", {}).get("level")
-    return level if level and level != "unknown" else None
-
-
-def licences_held(skill_ids: list[str]) -> tuple[str, ...]:
+def licences_held(skill_ids) -> tuple[str, ...]:
     """Competence keys of the licences among the ticked competences (curated rows only)."""
     if not skill_ids:
         return ()
-    return catalogue.licences_held(catalogue.current(), skill_ids)
+    return catalogue.licences_held(catalogue.current(), list(skill_ids))
 
 
 def person_from(answers: dict) -> Person | None:
     """The engine's ``Person``; None until the situation question is answered."""
-    situation = answers.get(SITUATION_STEP)
-    if not situation or not situation.get("birth_year"):
+    besluta, inventera = Besluta.of(answers), Inventera.of(answers)
+    if not besluta.situation_done:
         return None
-    education = answers.get("inventera.education", {})
-    level = education.get("level")
-    gymnasium = upper_secondary_known(answers)
+    situation = besluta.situation
+    level = inventera.education_level
+    gymnasium = inventera.upper_secondary
     if gymnasium is None:
         gymnasium = situation.get("upper_secondary") == "yes"
-    jobs = answers.get("inventera.occupations", {}).get("occupations") or []
-    abroad_degree = level == "post_secondary" and education.get("country") in ("abroad", "both")
+    jobs = inventera.jobs
+    abroad_degree = level == "post_secondary" and inventera.education_country in ("abroad", "both")
     months_sweden = sum(int(j.get("years") or 0) * 12 for j in jobs if j.get("where") == "sweden")
     employed = situation.get("situation") == EMPLOYED
     income = situation.get("income")
@@ -80,8 +61,8 @@ def person_from(answers: dict) -> Person | None:
         foreign_degree_ssyk=tuple(sorted({j["ssyk"] for j in jobs if abroad_degree and j.get("where") == "abroad"
                                           and str(j.get("ssyk") or "").startswith("2")})),
         experience_ssyk=tuple(sorted({j["ssyk"] for j in jobs if j.get("ssyk")})),
-        swedish_level=swedish_level(answers),
-        licences=licences_held(answers.get("inventera.competences", {}).get("skills") or []),
+        swedish_level=inventera.swedish_level,
+        licences=licences_held(inventera.skills),
         prior_year_income=int(income) * 12 if income else None,
         work_months_last_24=24 if employed else 0,
         work_months_last_14_years=min(months_sweden, 168),
@@ -89,13 +70,12 @@ def person_from(answers: dict) -> Person | None:
 
 
 def income_now(answers: dict) -> int:
-    return int(answers.get(SITUATION_STEP, {}).get("income") or 0)
+    return Besluta.of(answers).income
 
 
 def targets(answers: dict) -> list[dict]:
     """The person's chosen occupations (1–3): {"ssyk", "label", "group_id"}."""
-    saved = answers.get(TARGETS_STEP) or {}
-    return [d for d in saved.get("details") or [] if d.get("ssyk")]
+    return list(Inventera.of(answers).targets)
 
 
 def today() -> date:

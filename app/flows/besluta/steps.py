@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.flows.besluta.forms import PrioritiesForm, SituationForm
 from app.flows.wizard import Flow, Step
+from app.plans.answers import Inventera
 
 
 def _index_context(answers: dict) -> dict:
@@ -10,12 +11,18 @@ def _index_context(answers: dict) -> dict:
     return index_context(answers)
 
 
+def _situation_context(answers: dict) -> dict:
+    """Upper secondary is asked only when Inventera's education answer does not already tell."""
+    return {"ask_upper_secondary": Inventera.of(answers).upper_secondary is None}
+
+
 FLOW = Flow(
     name="besluta",
     title=_l("Decide"),
     lead=_l("Compare occupations and routes: time, money, Swedish and distance, for you."),
     steps=(
-        Step("situation", _l("Your situation now"), SituationForm, "besluta/situation.html"),
+        Step("situation", _l("Your situation now"), SituationForm, "besluta/situation.html",
+             form_context=_situation_context),
         Step("priorities", _l("What matters most to you in your choice?"), PrioritiesForm,
              "besluta/priorities.html"),
     ),

@@ -15,8 +15,10 @@ from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, com
 from app.engine.plan import PlanStep
 from app.engine.routes import excluded_candidates
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
-from app.flows.besluta.person import PLAN_STEP, engine_inputs, income_now, person_from, targets, today
+from app.flows.besluta.person import engine_inputs, income_now, person_from, targets, today
+from app.plans import answers as saved_answers
 from app.plans import store
+from app.plans.answers import Besluta, Inventera
 from app.wording import KIND_ORDER, KIND_TITLES, date_text, kr, period
 
 FIVE_YEAR = {"öka": lambda: _("More jobs in 5 years"), "minska": lambda: _("Fewer jobs in 5 years"),
@@ -43,7 +45,7 @@ def _target_links(answers: dict) -> list[dict]:
 
 def index_context(answers: dict) -> dict:
     return {"targets": _target_links(answers),
-            "situation_done": person_from(answers) is not None, "has_plan": PLAN_STEP in answers}
+            "situation_done": person_from(answers) is not None, "has_plan": Besluta.of(answers).has_plan}
 
 
 def _target_or_404(answers: dict, ssyk: str) -> dict:
@@ -86,7 +88,7 @@ def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
     gid = view.by_ssyk.get(ssyk)
     if gid is None or gid not in view.catalog.groups:
         return None
-    have = frozenset(s for s in answers.get("inventera.competences", {}).get("skills") or [] if s in view.catalog.skills)
+    have = frozenset(s for s in Inventera.of(answers).skills if s in view.catalog.skills)
     gap = compute_gap(view.catalog, gid, have)
     important = set(gap.most_important_missing)
     groups = []
@@ -110,7 +112,7 @@ def decision_context(ssyk: str) -> dict:
     gid = view.by_ssyk.get(ssyk)
     plain = catalogue.group_label(view, gid) if gid else target.get("label", ssyk)
     inputs, _facts = engine_inputs()
-    home = answers.get("inventera.home")
+    home = Inventera.of(answers).home
     return {"ssyk": ssyk, "plain_label": plain, "routes": routes,
             "rows": [wording.route_row(r, view, licences, income_now(answers), i + 1, home)
                      for i, r in enumerate(routes)],
@@ -157,7 +159,7 @@ def choose_view(ssyk: str):
         return redirect(url_for("besluta.compare", ssyk=ssyk), 303)
     target = next(t for t in targets(answers) if t["ssyk"] == ssyk)
     plan = build_plan(route, Goal(ssyk, target.get("label", "")), today())
-    store.save_answers(store.current_plan() or store.get_or_create_plan(), PLAN_STEP,
+    store.save_answers(store.current_plan() or store.get_or_create_plan(), saved_answers.PLAN,
                        dict(plan.to_dict(), user_notes={}))
     return redirect(url_for("besluta.plan"), 303)
 
@@ -165,14 +167,14 @@ def choose_view(ssyk: str):
 # --- the plan ----------------------------------------------------------------------------------------
 
 def load_plan() -> tuple[Plan, dict] | tuple[None, None]:
-    saved = store.answers_for(store.current_plan(), PLAN_STEP)
+    saved = store.answers_for(store.current_plan(), saved_answers.PLAN)
     if not saved:
         return None, None
     return Plan.from_dict(saved), dict(saved.get("user_notes") or {})
 
 
 def save_plan(plan: Plan, notes: dict) -> None:
-    store.save_answers(store.current_plan() or store.get_or_create_plan(), PLAN_STEP,
+    store.save_answers(store.current_plan() or store.get_or_create_plan(), saved_answers.PLAN,
                        dict(plan.to_dict(), user_notes=notes))
 
 

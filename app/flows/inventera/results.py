@@ -11,7 +11,9 @@ from app.engine import Preferences, compute_gap, rank_targets
 from app.engine.geo import reachable_share
 from app.content import catalogue
 from app.flows.inventera.forms import EDUCATION_WEEKS, TargetsForm, riasec_scores
+from app.plans import answers as saved_answers
 from app.plans import store
+from app.plans.answers import Inventera
 from app.wording import KIND_TITLES, explain
 
 TOP = 10
@@ -20,25 +22,19 @@ JOB_CHANCES = {"stora": lambda: _("Good chances of getting a job"),
                "små": lambda: _("Small chances of getting a job")}
 
 
-def swedish_level(answers: dict) -> str | None:
-    level = answers.get("inventera.swedish", {}).get("level")
-    if level == "unknown":
-        level = answers.get("inventera.swedish_can_do", {}).get("level")
-    return level if level and level != "unknown" else None
-
-
 def preferences_from(answers: dict, view: catalogue.CatalogueView) -> Preferences:
-    interests = {k: v for k, v in riasec_scores(answers.get("inventera.interests", {}).get("likes")).items() if v > 0}
-    weeks = EDUCATION_WEEKS.get(answers.get("inventera.drivers", {}).get("education_weeks") or "any")
+    inventera = Inventera.of(answers)
+    interests = {k: v for k, v in riasec_scores(list(inventera.likes)).items() if v > 0}
+    weeks = EDUCATION_WEEKS.get((inventera.drivers or {}).get("education_weeks") or "any")
     outlook = {ssyk: v for ssyk, row in view.outlook.items()
                if (v := catalogue.outlook_value(row)) is not None}
-    return Preferences(interests=interests, max_education_weeks=weeks, swedish_level=swedish_level(answers),
+    return Preferences(interests=interests, max_education_weeks=weeks, swedish_level=inventera.swedish_level,
                        outlook=outlook, commute=commute_from(answers, view))
 
 
 def commute_from(answers: dict, view: catalogue.CatalogueView) -> dict[str, float]:
     """Per SSYK, the share of its education routes within the person's travel time from home."""
-    home = answers.get("inventera.home", {})
+    home = Inventera.of(answers).home or {}
     place = view.places.get(home.get("kommunkod") or "")
     if place is None:
         return {}
@@ -115,7 +111,7 @@ def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
 
 def ranked_cards(answers: dict) -> list[dict]:
     view = catalogue.current()
-    have = frozenset(s for s in answers.get("inventera.competences", {}).get("skills") or [] if s in view.catalog.skills)
+    have = frozenset(s for s in Inventera.of(answers).skills if s in view.catalog.skills)
     prefs = preferences_from(answers, view)
     if have:
         targets = rank_targets(view.catalog, have, preferences=prefs, top=TOP)
@@ -125,20 +121,20 @@ def ranked_cards(answers: dict) -> list[dict]:
         curated = [t for t in rank_targets(view.catalog, have, preferences=prefs)
                    if (g := view.groups.get(t.group_id)) is not None and g.curated]
         targets = sorted(curated, key=lambda t: (-t.preference_factor, t.ssyk))[:TOP]
-    drivers = answers.get("inventera.drivers", {})
+    drivers = Inventera.of(answers).drivers or {}
     return [card(view, t, have, drivers, i) for i, t in enumerate(targets)]
 
 
 def results_view():
     plan = store.current_plan()
     answers = store.all_answers(plan)
-    draft = store.draft_for(plan, "inventera.competences")   # ticked and autosaved, not yet "continued"
+    draft = store.draft_for(plan, saved_answers.COMPETENCES)   # ticked and autosaved, not yet "continued"
     if draft:
-        answers["inventera.competences"] = draft
+        answers[saved_answers.COMPETENCES] = draft
     cards = ranked_cards(answers)
     form = TargetsForm(formdata=request.form if request.method == "POST" else None,
-                       data=answers.get("inventera.targets") if request.method == "GET" else None)
-    saved = (answers.get("inventera.targets") or {}).get("targets") or []
+                       data=answers.get(saved_answers.TARGETS) if request.method == "GET" else None)
+    saved = list(Inventera.of(answers).target_ids)
     ids = [c["group_id"] for c in cards] + [g for g in saved if g not in {c["group_id"] for c in cards}]
     form.targets.choices = [SelectChoice(g, g) for g in ids]
     status = 200
@@ -146,13 +142,13 @@ def results_view():
         if form.validate():
             view = catalogue.current()
             chosen = form.targets.data
-            store.save_answers(plan or store.get_or_create_plan(), "inventera.targets", {
+            store.save_answers(plan or store.get_or_create_plan(), saved_answers.TARGETS, {
                 "targets": chosen,
                 "details": [{"group_id": g, "ssyk": view.catalog.groups[g].ssyk if g in view.catalog.groups else None,
                              "label": catalogue.group_label(view, g)} for g in chosen]})
             return redirect(url_for("inventera.results", saved=1) + "#choose", 303)
         status = 422
-    answered = [k for k in ("inventera.competences", "inventera.interests", "inventera.drivers") if k in answers]
+    answered = [k for k in (saved_answers.COMPETENCES, saved_answers.INTERESTS, saved_answers.DRIVERS) if k in answers]
     return render_template("inventera/results.html", cards=cards, form=form, answered=answered,
                            saved_ok=request.args.get("saved") == "1",
                            page_heading=_("Occupations that could fit you")), status

@@ -16,6 +16,7 @@ from app import htmx
 from app.content import catalogue
 from app.flows.inventera.forms import WHERE_CHOICES
 from app.flows.wizard import keep_next, step_context
+from app.plans import answers as saved_answers
 from app.plans import store
 
 MAX_QUERY = 100
@@ -133,7 +134,7 @@ def summarise_occupations(saved: dict) -> list[str]:
 # --- competences ----------------------------------------------------------------------------
 
 def chosen_groups(plan) -> list[str]:
-    rows = _saved(plan, "inventera.occupations").get("occupations") or []
+    rows = _saved(plan, saved_answers.OCCUPATIONS).get("occupations") or []
     return [r["group_id"] for r in rows if r.get("group_id")]
 
 
