@@ -5,7 +5,7 @@ Built from a route (``app.engine.routes``). Plain data that round-trips through 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from typing import Any, Mapping
 
@@ -80,6 +80,57 @@ class Plan:
     def next_follow_up(self, today: date) -> date | None:
         dates = sorted(d for s in self.steps for d in s.follow_up if d >= today)
         return dates[0] if dates else None
+
+
+# --- changing a plan (the person moves, removes and adds steps) ----------------------------------
+
+OWN = "own"
+
+
+def in_order(steps) -> tuple[PlanStep, ...]:
+    """The plan's steps by date (ties: finish, then id): the one order every page and export shows."""
+    return tuple(sorted(steps, key=lambda s: (s.start or date.max, s.finish or date.max, s.id)))
+
+
+def find_step(plan: Plan, step_id: str) -> PlanStep:
+    """The step with ``step_id``; KeyError if the plan has none."""
+    for s in plan.steps:
+        if s.id == step_id:
+            return s
+    raise KeyError(step_id)
+
+
+def moved(step: PlanStep, start: date) -> PlanStep:
+    """The step on a new start date: same length, follow-ups and apply-by shifted with it."""
+    delta = start - step.start if step.start else timedelta(0)
+
+    def shift(d):
+        return d + delta if d else d
+    return replace(step, start=start, finish=shift(step.finish) if step.start else step.finish,
+                   apply_by=shift(step.apply_by), follow_up=tuple(shift(d) for d in step.follow_up))
+
+
+def move_step(plan: Plan, step_id: str, start: date) -> Plan:
+    """The plan with one step moved to ``start`` (money is not re-estimated)."""
+    step = find_step(plan, step_id)
+    return replace(plan, steps=tuple(moved(s, start) if s is step else s for s in plan.steps))
+
+
+def remove_step(plan: Plan, step_id: str) -> Plan:
+    step = find_step(plan, step_id)
+    return replace(plan, steps=tuple(s for s in plan.steps if s is not step))
+
+
+def next_own_id(plan: Plan) -> str:
+    """``own-<n>``: one more than the person's own steps so far (ids are never reused while they exist)."""
+    n = 1 + max([int(s.id.split("-")[1]) for s in plan.steps if s.id.startswith(OWN + "-")] or [0])
+    return f"{OWN}-{n}"
+
+
+def add_own_step(plan: Plan, title: str, on: date) -> tuple[Plan, PlanStep]:
+    """The plan with the person's own step (a title on a date), and that step."""
+    step = PlanStep(id=next_own_id(plan), kind=OWN, key=OWN, label=title, with_whom="person", start=on, finish=on)
+    return replace(plan, steps=plan.steps + (step,)), step
 
 
 def _iso(d: date | None) -> str | None:

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from app.content import catalogue
 from app.engine import household_view
 from app.engine.geo import EducationPlaces, education_reach
+from app.engine.plan import in_order  # noqa: F401  (the pages' order, re-exported)
 from app.engine.routes import JOB_SEARCH, RECOGNITION
 from app.wording.sentences import (
     CHECK_WITH, EXCLUDED, KINDS, LINE_KINDS, NOTES, PARTS, REASONS, SCHEMES, SKIPPED, WITH_WHOM,
@@ -303,6 +304,3 @@ def agenda_row(step, view: catalogue.CatalogueView, user_note: str = "", done: b
         if step.start and step.finish and step.finish != step.start else "")
 
 
-def in_order(steps) -> tuple:
-    """The plan's steps by date (ties: finish, then id), the one order every page shows."""
-    return tuple(sorted(steps, key=lambda s: (s.start or date.max, s.finish or date.max, s.id)))

@@ -3,16 +3,13 @@ the comparison, choosing a route and the plan. Views gather inputs from the plan
 catalogue's read model, call ``app.engine`` and hand its results to ``app.wording``."""
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, timedelta
-
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app import wording
 from app.content import catalogue
 from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap
-from app.engine.plan import PlanStep
+from app.engine.plan import add_own_step, in_order, move_step, remove_step
 from app.engine.routes import excluded_candidates
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
 from app.flows.besluta.person import engine_inputs, income_now, person_from, targets, today
@@ -181,7 +178,7 @@ def save_plan(plan: Plan, notes: dict) -> None:
 def plan_rows(plan: Plan, notes: dict, view, licences: dict, forms: dict) -> list[dict]:
     """The plan's steps in words, each with its small forms (move, note, remove)."""
     rows = []
-    for i, s in enumerate(wording.in_order(plan.steps)):
+    for i, s in enumerate(in_order(plan.steps)):
         prefix = f"s{i}-"
         bound = forms.get(s.id, {})
         rows.append({
@@ -220,30 +217,22 @@ def plan_view():
     return render_plan(plan, notes)
 
 
-def _step_index(plan: Plan, step_id: str) -> int:
-    for i, s in enumerate(plan.steps):
-        if s.id == step_id:
-            return i
-    abort(404)
-
-
 def _prefix(plan: Plan, step_id: str) -> str:
-    ordered = [s.id for s in wording.in_order(plan.steps)]
+    ordered = [s.id for s in in_order(plan.steps)]
     return f"s{ordered.index(step_id)}-"
 
 
 def edit_step_view(step_id: str, action: str):
     """POST: move a step's date, change its notes, or remove it; errors show at the field (422)."""
     plan, notes = load_plan()
-    if plan is None:
+    if plan is None or step_id not in {s.id for s in plan.steps}:
         abort(404)
-    i = _step_index(plan, step_id)
-    step, prefix = plan.steps[i], _prefix(plan, step_id)
+    prefix = _prefix(plan, step_id)
     if action == "remove":
         if not RemoveStepForm(prefix=prefix + "r-").validate_on_submit():
             abort(400)
         notes.pop(step_id, None)
-        save_plan(replace(plan, steps=plan.steps[:i] + plan.steps[i + 1:]), notes)
+        save_plan(remove_step(plan, step_id), notes)
         return redirect(url_for("besluta.plan") + "#timeline", 303)
     if action == "note":
         form = NoteForm(prefix=prefix + "n-")
@@ -255,18 +244,8 @@ def edit_step_view(step_id: str, action: str):
     form = MoveStepForm(prefix=prefix)
     if not form.validate_on_submit():
         return render_plan(plan, notes, forms={step_id: {"move": form}}, status=422)
-    save_plan(replace(plan, steps=plan.steps[:i] + (moved(step, form.start.data),) + plan.steps[i + 1:]), notes)
+    save_plan(move_step(plan, step_id, form.start.data), notes)
     return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
-
-
-def moved(step: PlanStep, start: date) -> PlanStep:
-    """The step on a new start date: same length, follow-ups and apply-by shifted with it."""
-    delta = start - step.start if step.start else timedelta(0)
-
-    def shift(d):
-        return d + delta if d else d
-    return replace(step, start=start, finish=shift(step.finish) if step.start else step.finish,
-                   apply_by=shift(step.apply_by), follow_up=tuple(shift(d) for d in step.follow_up))
 
 
 def add_step_view():
@@ -276,8 +255,6 @@ def add_step_view():
     form = AddStepForm(prefix="add-")
     if not form.validate_on_submit():
         return render_plan(plan, notes, add_form=form, status=422)
-    n = 1 + max([int(s.id.split("-")[1]) for s in plan.steps if s.id.startswith("own-")] or [0])
-    step = PlanStep(id=f"own-{n}", kind="own", key="own", label=form.title.data, with_whom="person",
-                    start=form.start.data, finish=form.start.data)
-    save_plan(replace(plan, steps=plan.steps + (step,)), notes)
-    return redirect(url_for("besluta.plan") + f"#step-own-{n}", 303)
+    plan, step = add_own_step(plan, form.title.data, form.start.data)
+    save_plan(plan, notes)
+    return redirect(url_for("besluta.plan") + f"#step-{step.id}", 303)
