@@ -1,14 +1,5 @@
 """Vägval's domain engine: plain Python, no Flask, no database (see docs/ARCHITECTURE.md)."""
-from app.engine.catalog import (
-    SKILL_KIND_EXPERIENCE,
-    SKILL_KIND_LICENCE,
-    SKILL_KIND_TAUGHT,
-    SKILL_KINDS,
-    Catalog,
-    Education,
-    Group,
-    Skill,
-)
+from app.engine.catalog import Catalog, Education, Group, Skill
 from app.engine.gap import (
     EducationCover,
     Explanation,
@@ -19,7 +10,7 @@ from app.engine.gap import (
     compute_gap,
     rank_targets,
 )
-from app.engine.kinds import classify_skill
+from app.engine.kinds import SKILL_KIND_EXPERIENCE, SKILL_KIND_LICENCE, SKILL_KIND_TAUGHT, SKILL_KINDS, classify_skill
 from app.engine.language import (
     IntegratedOption,
     LanguagePath,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.engine import Catalog
+from app.content.importers.jobtech import catalog_from_jobtech
 
 JOBTECH = Path(__file__).parents[2].parent / "shared" / "jobtech"
 
@@ -14,4 +14,4 @@ JOBTECH = Path(__file__).parents[2].parent / "shared" / "jobtech"
 @pytest.fixture(scope="session")
 def jobtech_catalog() -> Catalog:
     assert (JOBTECH / "skills.json").is_file(), f"JobTech exports missing in {JOBTECH}"
-    return Catalog.from_jobtech(JOBTECH)
+    return catalog_from_jobtech(JOBTECH)
