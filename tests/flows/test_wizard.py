@@ -229,3 +229,8 @@ def test_language_switch_from_a_change_link_keeps_the_way_back(client):
     response = client.post(url, data={"csrf_token": csrf_token(client, url), "goal": "study", "_lang": "en"})
     assert response.status_code == 303
     assert "next=check" in response.headers["Location"] and "lang=en" in response.headers["Location"]
+
+
+def test_flow_test_clients_check_every_page(client, cclient):
+    """Page invariants are not opt-in here: both clients check each GET (tests/flows/conftest.py)."""
+    assert type(client).__name__ == type(cclient).__name__ == "PageCheckingClient"
