@@ -346,10 +346,3 @@ def outlook_value(row: OccupationOutlook | None) -> float | None:
     if row is None:
         return None
     return {"stora": 1.0, "medelstora": 0.0, "små": -1.0}.get(row.job_chances or "")
-
-
-def fact(row: Any) -> dict | None:
-    """Source and date of a curated fact, for the card."""
-    if row is None or not getattr(row, "source_url", None):
-        return None
-    return {"url": row.source_url, "name": row.source_name or row.source_url, "retrieved": row.retrieved}

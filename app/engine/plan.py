@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from typing import Any, Mapping
 
+from app.engine.financing import ETABLERING_ENDS
 from app.engine.routes import (
     EDUCATION, JOB_SEARCH, LANGUAGE, LICENCE, PREPARATORY, RECOGNITION, VALIDATION, Route, schedule,
 )
@@ -19,6 +20,7 @@ PLAN_VERSION = 1
 APPLY_FINANCING = "apply_financing"
 APPLY_LICENCE = "apply_licence"
 FOLLOW_UP_WEEKS = 4          # a check-in 4 weeks after a start, and 4 weeks before a finish
+FINANCING_LEAD_WEEKS = 6     # apply for the next scheme this long before it takes over
 STUDY_KINDS = (LANGUAGE, PREPARATORY, EDUCATION, VALIDATION, LICENCE)
 
 
@@ -36,6 +38,24 @@ class Money:
     loan_per_month: int
     check_with: tuple[str, ...] = ()
     estimate: bool = True
+    # where the figures come from and the period they hold for (every line's, intersected), so the
+    # plan, Agera, the PDF and the shared view show the source and say when a figure has expired
+    source_url: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    year: int | None = None
+    stale: bool = False           # a figure is the last known one, from before the step's year
+
+    @classmethod
+    def of(cls, option) -> "Money":
+        """The plan's record of a financing option (``app.engine.financing.FinancingOption``)."""
+        sourced = [line for line in option.lines if line.source_url and line.per_month]
+        starts = [line.valid_from for line in sourced if line.valid_from]
+        ends = [line.valid_to for line in sourced if line.valid_to]
+        return cls(option.key, option.decided_by, option.grant_per_month, option.loan_per_month,
+                   tuple(option.check_with), source_url=sourced[0].source_url if sourced else None,
+                   valid_from=max(starts) if starts else None, valid_to=min(ends) if ends else None,
+                   year=sourced[0].year if sourced else None, stale=any(line.stale for line in option.lines))
 
 
 @dataclass(frozen=True)
@@ -154,7 +174,10 @@ def _step_to_dict(step: PlanStep) -> dict[str, Any]:
         elif f.name == "money" and value is not None:
             value = {"scheme": value.scheme, "decided_by": value.decided_by,
                      "grant_per_month": value.grant_per_month, "loan_per_month": value.loan_per_month,
-                     "check_with": list(value.check_with), "estimate": value.estimate}
+                     "check_with": list(value.check_with), "estimate": value.estimate,
+                     "source_url": value.source_url, "year": value.year, "stale": value.stale,
+                     "valid_from": value.valid_from.isoformat() if value.valid_from else None,
+                     "valid_to": value.valid_to.isoformat() if value.valid_to else None}
         out[f.name] = value
     return out
 
@@ -167,9 +190,11 @@ def _step_from_dict(data: Mapping[str, Any]) -> PlanStep:
         finish=_day(data.get("finish")), follow_up=tuple(date.fromisoformat(d) for d in data.get("follow_up", ())),
         weeks=data.get("weeks", 0), pace=data.get("pace", 100), education_id=data.get("education_id"),
         weeks_assumed=data.get("weeks_assumed", False), notes=tuple(data.get("notes", ())),
-        money=None if money is None else Money(money["scheme"], money["decided_by"], money["grant_per_month"],
-                                                money["loan_per_month"], tuple(money.get("check_with", ())),
-                                                money.get("estimate", True)))
+        money=None if money is None else Money(
+            money["scheme"], money["decided_by"], money["grant_per_month"], money["loan_per_month"],
+            tuple(money.get("check_with", ())), money.get("estimate", True), source_url=money.get("source_url"),
+            valid_from=_day(money.get("valid_from")), valid_to=_day(money.get("valid_to")),
+            year=money.get("year"), stale=bool(money.get("stale", False))))
 
 
 def _follow_ups(start: date, finish: date, kind: str) -> tuple[date, ...]:
@@ -192,6 +217,7 @@ def build_plan(route: Route, goal: Goal, start_date: date) -> Plan:
     """
     dated, ready = schedule(tuple(route.steps), start_date)
     money_by_index = [s.financing for s in route.steps]
+    periods_by_index = [s.financing_periods for s in route.steps]
     steps: list[PlanStep] = []
     n = 0
 
@@ -205,8 +231,7 @@ def build_plan(route: Route, goal: Goal, start_date: date) -> Plan:
         primary = estimate.primary if estimate else None
         money = None
         if primary is not None and primary.total_per_month:
-            money = Money(primary.key, primary.decided_by, primary.grant_per_month, primary.loan_per_month,
-                          primary.check_with)
+            money = Money.of(primary)
             # Etableringsersättning is applied for each month at Försäkringskassan (paid in arrears).
             monthly = primary.decided_by == "forsakringskassan"
             add(kind=APPLY_FINANCING, key=primary.key, label=primary.key, with_whom=primary.decided_by,
@@ -224,4 +249,18 @@ def build_plan(route: Route, goal: Goal, start_date: date) -> Plan:
         add(kind=step.kind, key=step.key, label=step.label, with_whom=step.with_whom, apply_by=step.apply_by,
             start=step.start, finish=step.finish, follow_up=follow, weeks=step.weeks, pace=step.pace,
             education_id=step.education_id, weeks_assumed=step.weeks_assumed, notes=step.notes, money=money)
+        # Later in the same step another scheme may pay (the etableringsprogram ends half-way):
+        # the line between them is a step of its own, in time to apply for what comes next.
+        previous = primary.key if primary is not None else None
+        for period in periods_by_index[i][1:]:
+            nxt = period.estimate.primary
+            if nxt is None or not nxt.total_per_month or nxt.key == previous:
+                continue
+            apply_by = max(period.start - timedelta(weeks=FINANCING_LEAD_WEEKS), step.start or start_date)
+            why = "financing_after_programme" if ETABLERING_ENDS in period.because else "financing_changes"
+            monthly = nxt.decided_by == "forsakringskassan"
+            add(kind=APPLY_FINANCING, key=nxt.key, label=nxt.key, with_whom=nxt.decided_by,
+                apply_by=apply_by, start=apply_by, finish=apply_by, money=Money.of(nxt),
+                notes=(why, "apply_each_month") if monthly else (why,), follow_up=(period.start,))
+            previous = nxt.key
     return Plan(goal=goal, route_id=route.id, start=start_date, ready_date=ready, steps=tuple(steps))

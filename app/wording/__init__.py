@@ -1,8 +1,12 @@
 """Wording: every engine key as a sentence, the formatting of money, dates, periods and lists,
 and the presenters of a step (``PlanRow``), shared by every flow, the PDF, the .ics and the
-shared view. Imports the catalogue's read model and the engine, never a flow or the plan store."""
+shared view, and how a fact's source, period and age are said (``facts.py``). Imports the
+catalogue's read model and the engine, never a flow or the plan store."""
+from app.wording.facts import (  # noqa: F401
+    AMOUNT, EDUCATION, OUTLOOK, PAY, RULE, expired_text, fact, freshness, money_fact,
+)
 from app.wording.sentences import (  # noqa: F401
-    CHECK_WITH, EXCLUDED, GENERIC, KIND_ORDER, KIND_TITLES, KINDS, LANGUAGE, LINE_KINDS, NOTES, PARTS,
+    CHANGES, CHECK_WITH, EXCLUDED, GENERIC, KIND_ORDER, KIND_TITLES, KINDS, LANGUAGE, LINE_KINDS, NOTES, PARTS,
     REASONS, SCHEMES, SKIPPED, WITH_WHOM, date_text, explain, kr, language_sentence, listed, period, say,
 )
 from app.wording.steps import (  # noqa: F401

@@ -18,8 +18,9 @@ from app.engine import household_view
 from app.engine.geo import EducationPlaces, education_reach
 from app.engine.plan import in_order  # noqa: F401  (the pages' order, re-exported)
 from app.engine.routes import JOB_SEARCH, RECOGNITION
+from app.wording.facts import AMOUNT, freshness, money_fact
 from app.wording.sentences import (
-    CHECK_WITH, EXCLUDED, KINDS, LINE_KINDS, NOTES, PARTS, REASONS, SCHEMES, SKIPPED, WITH_WHOM,
+    CHANGES, CHECK_WITH, EXCLUDED, KINDS, LINE_KINDS, NOTES, PARTS, REASONS, SCHEMES, SKIPPED, WITH_WHOM,
     date_text, kr, language_sentence, listed, period, say,
 )
 
@@ -45,6 +46,7 @@ class MoneyLine:
     loan: str | None
     checks: tuple[str, ...]
     text: str
+    source: dict | None = None      # its source and period, marked once expired (facts.money_fact)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class PlanRow:
     follow_up_text: str = ""
     length_estimated: bool = False
     estimate: dict | None = None            # the step's full money estimate (decision page)
+    periods: tuple[dict, ...] = ()          # later dates in the step where the money changes
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -163,7 +166,8 @@ def _line(line) -> dict:
     return {"part": str(say(PARTS, line.part)), "kind": str(say(LINE_KINDS, line.kind)),
             "per_month": kr(line.per_month), "stale": line.stale,
             "check": str(say(CHECK_WITH, line.check_with)) if line.check_with else None,
-            "source": {"url": line.source_url, "period": period(line.valid_from, line.valid_to, line.year)}
+            "source": {"url": line.source_url, "period": period(line.valid_from, line.valid_to, line.year),
+                       "expired": freshness(AMOUNT, line.valid_to)}
             if line.source_url else None}
 
 
@@ -197,7 +201,21 @@ def money_line(m) -> MoneyLine | None:
         text += " " + _("(of which %(amount)s kr is a loan)", amount=format_decimal(m.loan_per_month))
     return MoneyLine(name=str(say(SCHEMES, m.scheme)), total=kr(m.grant_per_month + m.loan_per_month),
                      loan=kr(m.loan_per_month) if m.loan_per_month else None,
-                     checks=tuple(str(say(CHECK_WITH, c)) for c in m.check_with), text=text)
+                     checks=tuple(str(say(CHECK_WITH, c)) for c in m.check_with), text=text,
+                     source=money_fact(m))
+
+
+def periods(step) -> list[dict]:
+    """The money from each later date inside the step where it changes (the first is ``money``)."""
+    out = []
+    for p in getattr(step, "financing_periods", ())[1:]:
+        primary = p.estimate.primary
+        out.append({"from": date_text(p.start),
+                    "because": listed(str(say(CHANGES, b)) for b in p.because),
+                    "name": str(say(SCHEMES, primary.key)) if primary else None,
+                    "total": kr(primary.total_per_month) if primary else None,
+                    "money": money(p.estimate)})
+    return out
 
 
 def household(route, income: int) -> dict | None:
@@ -234,7 +252,7 @@ def route_step_row(step, view: catalogue.CatalogueView, licences: dict, home: di
         with_whom_key=step.with_whom, notes=tuple(str(say(NOTES, n)) for n in step.notes),
         dates_text=_dates(start, date_text(step.finish) if step.weeks else ""), weeks_text=weeks,
         apply_by_text=date_text(step.apply_by) if step.kind not in (JOB_SEARCH, RECOGNITION) else "",
-        where=where(step, view, home), estimate=money(step.financing))
+        where=where(step, view, home), estimate=money(step.financing), periods=tuple(periods(step)))
 
 
 def _route_step_name(step, view, licences: dict) -> str:

@@ -10,6 +10,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from app import clock, wording
 from app import exports
 from app.content import catalogue
 from app.flows.agera import planned
@@ -21,7 +22,7 @@ MAX_IMPORT_BYTES = 32 * 1024
 
 
 def today() -> date:
-    return date.today()
+    return clock.today()
 
 
 def _no_plan():
@@ -218,7 +219,6 @@ def _sources(plan) -> list[dict]:
         fact = c.educations.get(s.education_id) if s.education_id else None   # schemes carry no source of their own
         if fact is not None and fact.source_url and fact.source_url not in seen:
             seen.add(fact.source_url)
-            out.append({"name": fact.source_name or fact.source_url, "url": fact.source_url,
-                        "retrieved": date_text(fact.retrieved) if fact.retrieved else ""})
+            out.append(wording.fact(fact, wording.EDUCATION))
     return out
 

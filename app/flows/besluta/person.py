@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app import clock
 from app.content import catalogue
 from app.engine import Person
 from app.engine.financing import EMPLOYED
@@ -79,4 +80,4 @@ def targets(answers: dict) -> list[dict]:
 
 
 def today() -> date:
-    return date.today()
+    return clock.today()

@@ -16,7 +16,7 @@ from app.flows.besluta.person import engine_inputs, income_now, person_from, tar
 from app.plans import answers as saved_answers
 from app.plans import store
 from app.plans.answers import Besluta, Inventera
-from app.wording import KIND_ORDER, KIND_TITLES, date_text, kr, period
+from app.wording import KIND_ORDER, KIND_TITLES, date_text, kr
 
 FIVE_YEAR = {"öka": lambda: _("More jobs in 5 years"), "minska": lambda: _("Fewer jobs in 5 years"),
              "vara oförändrad": lambda: _("About as many jobs in 5 years")}
@@ -69,16 +69,9 @@ def _work(view, ssyk: str) -> dict:
             if group is not None and (group.description or group.definition) else None,
             "now": JOB_CHANCES[outlook.job_chances]() if outlook and outlook.job_chances in JOB_CHANCES else None,
             "five_years": FIVE_YEAR[outlook.five_year]() if outlook and outlook.five_year in FIVE_YEAR else None,
-            "outlook_source": _fact(outlook), "pay": kr(pay.monthly_average) if pay and pay.monthly_average else None,
-            "pay_source": _fact(pay)}
-
-
-def _fact(row) -> dict | None:
-    f = catalogue.fact(row)
-    if f is None:
-        return None
-    return dict(f, period=period(row.valid_from, row.valid_to, getattr(row, "year", None)),
-                retrieved=date_text(row.retrieved))
+            "outlook_source": wording.fact(outlook, wording.OUTLOOK),
+            "pay": kr(pay.monthly_average) if pay and pay.monthly_average else None,
+            "pay_source": wording.fact(pay, wording.PAY)}
 
 
 def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:

@@ -14,6 +14,7 @@ from app.flows.inventera.forms import EDUCATION_WEEKS, TargetsForm, riasec_score
 from app.plans import answers as saved_answers
 from app.plans import store
 from app.plans.answers import Inventera
+from app import wording
 from app.wording import KIND_TITLES, explain
 
 TOP = 10
@@ -94,9 +95,9 @@ def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
         "reasons": [s for r in target.reasons if r.key not in ("swedish_ok", "swedish_below") and (s := explain(r, view))],
         "language": language[0] if language else None,
         "outlook": JOB_CHANCES[outlook.job_chances]() if outlook is not None and outlook.job_chances in JOB_CHANCES else None,
-        "outlook_fact": catalogue.fact(outlook),
+        "outlook_fact": wording.fact(outlook, wording.OUTLOOK),
         "pay": format_decimal(pay.monthly_average) if pay is not None and pay.monthly_average else None,
-        "pay_year": pay.year if pay is not None else None, "pay_fact": catalogue.fact(pay),
+        "pay_year": pay.year if pay is not None else None, "pay_fact": wording.fact(pay, wording.PAY),
         "weeks": weeks,
         "notes": demand_notes(group, drivers),
         "have_by_kind": [(KIND_TITLES[k](), _skills(view, ids)) for k, ids in have_by_kind.items() if ids and k in KIND_TITLES],

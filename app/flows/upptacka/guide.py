@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
+from app import wording
 from app.content import catalogue
 from app.content.catalogue import localised
 
@@ -40,7 +41,7 @@ def _education(view: catalogue.CatalogueView, education_id: str) -> dict | None:
     return {"id": e.id, "label": localised(e.labels, e.id), "description": localised(e.description),
             "weeks": e.weeks, "cost": e.cost_sek, "language_integrated": e.language_integrated,
             "occupations": [localised(g.labels, g.label) for g in groups if g.curated][:3],
-            "financing": [localised(s.name, s.id) for s in schemes], "fact": catalogue.fact(e)}
+            "financing": [localised(s.name, s.id) for s in schemes], "fact": wording.fact(e)}
 
 
 def _facts(view: catalogue.CatalogueView) -> dict:
@@ -49,9 +50,9 @@ def _facts(view: catalogue.CatalogueView) -> dict:
     sfi = view.educations.get("sfi-kurs-a")
     combined = sorted((e for e in view.educations.values() if e.form == "kombination_sfi"), key=lambda e: e.id)
     return {
-        "max_age": {"value": rule.value, "fact": catalogue.fact(rule)} if rule is not None and rule.value else None,
-        "sfi": {"cost": sfi.cost_sek, "fact": catalogue.fact(sfi)} if sfi is not None else None,
-        "combined": [{"label": localised(e.labels, e.id), "weeks": e.weeks, "fact": catalogue.fact(e)} for e in combined],
+        "max_age": {"value": rule.value, "fact": wording.fact(rule, wording.RULE)} if rule is not None and rule.value else None,
+        "sfi": {"cost": sfi.cost_sek, "fact": wording.fact(sfi)} if sfi is not None else None,
+        "combined": [{"label": localised(e.labels, e.id), "weeks": e.weeks, "fact": wording.fact(e)} for e in combined],
         "schemes": [{"name": localised(s.name, s.id), "summary": localised(s.summary), "url": s.apply_url}
                     for s in schemes],
     }
