@@ -22,9 +22,9 @@ Run: .venv/bin/python benchmarks/engine_quality.py [--jobtech ../shared/jobtech]
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import math
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -24,9 +24,22 @@ from sqlmodel import Session
 from app.content import search as _search
 from app.content.cache import versioned
 from app.content.models import (
-    Competence, Education, EducationGives, EducationLeadsTo, EducationMunicipality, FinancingAmount,
-    FinancingRule, FinancingScheme, LanguageLevel, Municipality, OccupationGroup, OccupationName,
-    OccupationOutlook, OccupationPay, PrisBasbelopp, Skill,
+    Competence,
+    Education,
+    EducationGives,
+    EducationLeadsTo,
+    EducationMunicipality,
+    FinancingAmount,
+    FinancingRule,
+    FinancingScheme,
+    LanguageLevel,
+    Municipality,
+    OccupationGroup,
+    OccupationName,
+    OccupationOutlook,
+    OccupationPay,
+    PrisBasbelopp,
+    Skill,
 )
 from app.content.search import fold
 from app.content.snapshot import catalog_from_db

@@ -12,11 +12,24 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.content.domain import Content
-from app.content.geo import LAN, derive_kommuner
+from app.content.geo import LAN, kommuner
 from app.content.models import (
-    Competence, Education, EducationGives, EducationLeadsTo, EducationMunicipality,
-    FinancingAmount, FinancingRule, FinancingScheme, LanguageLevel, Municipality,
-    OccupationGroup, OccupationOutlook, OccupationPay, PrisBasbelopp, Region, Skill,
+    Competence,
+    Education,
+    EducationGives,
+    EducationLeadsTo,
+    EducationMunicipality,
+    FinancingAmount,
+    FinancingRule,
+    FinancingScheme,
+    LanguageLevel,
+    Municipality,
+    OccupationGroup,
+    OccupationOutlook,
+    OccupationPay,
+    PrisBasbelopp,
+    Region,
+    Skill,
 )
 from app.content.store import bump_version, sync, upsert
 
@@ -40,7 +53,7 @@ def load_geography(session: Session, report: LoadReport) -> None:
     regions = [{"code": code, "name": name, "letter": letter} for code, (name, letter, _g) in LAN.items()]
     report.counts["regions"] = sync(session, Region, regions, ("code",))
     munis = [{"kommunkod": k.kommunkod, "name": k.name, "slug": k.slug, "lan_code": k.lan_code,
-              "lat": k.lat, "lon": k.lon} for k in derive_kommuner()]
+              "lat": k.lat, "lon": k.lon} for k in kommuner()]
     report.counts["municipalities"] = sync(session, Municipality, munis, ("kommunkod",))
 
 

@@ -13,15 +13,30 @@ import csv
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
 from app.content import freshness
 from app.content.domain import (
-    COMPETENCE_KINDS, EDUCATION_FORMS, FACT_STATUSES, WHERE_SCOPES, WORK_DEMANDS, Amount,
-    Competence, Content, Education, Fact, FinancingScheme, LanguageLevel, Occupation, Outlook,
-    Pay, PrisBasbelopp, Problem, Rule,
+    COMPETENCE_KINDS,
+    EDUCATION_FORMS,
+    FACT_STATUSES,
+    WHERE_SCOPES,
+    WORK_DEMANDS,
+    Amount,
+    Competence,
+    Content,
+    Education,
+    Fact,
+    FinancingScheme,
+    LanguageLevel,
+    Occupation,
+    Outlook,
+    Pay,
+    PrisBasbelopp,
+    Problem,
+    Rule,
 )
 from app.content.freshness import DatedFact
 

@@ -25,7 +25,11 @@ from sqlmodel import Session
 from app.content import cache
 from app.content.cache import versioned
 from app.content.models import (
-    Keyword, KeywordRelation, OccupationGroup, OccupationName, Skill,
+    Keyword,
+    KeywordRelation,
+    OccupationGroup,
+    OccupationName,
+    Skill,
 )
 
 KINDS = ("occupation", "group", "keyword", "skill")

@@ -1,11 +1,21 @@
 """Vägval's domain engine: plain Python, no Flask, no database (see docs/ARCHITECTURE.md)."""
 from app.engine.catalog import Catalog, Education, Group, Skill
+from app.engine.financing import (
+    FinancingEstimate,
+    FinancingFacts,
+    FinancingOption,
+    HouseholdView,
+    Person,
+    StudyStep,
+    estimate_financing,
+    household_view,
+)
 from app.engine.gap import (
     EducationCover,
     Explanation,
     Gap,
-    PreferenceWeights,
     Preferences,
+    PreferenceWeights,
     Target,
     compute_gap,
     rank_targets,
@@ -19,16 +29,7 @@ from app.engine.language import (
     Level,
     language_path,
 )
-from app.engine.financing import (
-    FinancingEstimate,
-    FinancingFacts,
-    FinancingOption,
-    HouseholdView,
-    Person,
-    StudyStep,
-    estimate_financing,
-    household_view,
-)
+from app.engine.plan import Goal, Plan, PlanStep, build_plan
 from app.engine.routes import (
     Route,
     RouteComparison,
@@ -40,7 +41,6 @@ from app.engine.routes import (
     build_routes,
     compare_routes,
 )
-from app.engine.plan import Goal, Plan, PlanStep, build_plan
 
 __all__ = [
     "Catalog", "Education", "Group", "Skill",

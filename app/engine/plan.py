@@ -11,7 +11,15 @@ from typing import Any, Mapping
 
 from app.engine.financing import ETABLERING_ENDS
 from app.engine.routes import (
-    EDUCATION, JOB_SEARCH, LANGUAGE, LICENCE, PREPARATORY, RECOGNITION, VALIDATION, Route, schedule,
+    EDUCATION,
+    JOB_SEARCH,
+    LANGUAGE,
+    LICENCE,
+    PREPARATORY,
+    RECOGNITION,
+    VALIDATION,
+    Route,
+    schedule,
 )
 
 PLAN_VERSION = 1

@@ -11,8 +11,16 @@ from datetime import date, timedelta
 from typing import Mapping
 
 from app.engine.financing import (
-    ETABLERING, UNEMPLOYED, WEEKS_PER_MONTH, FinancingEstimate, FinancingFacts, FinancingPeriod, Person,
-    StudyStep, financing_periods, half_up,
+    ETABLERING,
+    UNEMPLOYED,
+    WEEKS_PER_MONTH,
+    FinancingEstimate,
+    FinancingFacts,
+    FinancingPeriod,
+    Person,
+    StudyStep,
+    financing_periods,
+    half_up,
 )
 from app.engine.language import IntegratedOption, LanguagePath, LanguageScale, language_path
 

@@ -20,8 +20,23 @@ from app.engine.plan import in_order  # noqa: F401  (the pages' order, re-export
 from app.engine.routes import JOB_SEARCH, RECOGNITION
 from app.wording.facts import AMOUNT, freshness, money_fact
 from app.wording.sentences import (
-    CHANGES, CHECK_WITH, EXCLUDED, KINDS, LINE_KINDS, NOTES, PARTS, REASONS, SCHEMES, SKIPPED, WITH_WHOM,
-    date_text, kr, language_sentence, listed, period, say,
+    CHANGES,
+    CHECK_WITH,
+    EXCLUDED,
+    KINDS,
+    LINE_KINDS,
+    NOTES,
+    PARTS,
+    REASONS,
+    SCHEMES,
+    SKIPPED,
+    WITH_WHOM,
+    date_text,
+    kr,
+    language_sentence,
+    listed,
+    period,
+    say,
 )
 
 # The real place for a step, by who it is with, when the catalogue has no address for the step itself.

@@ -7,8 +7,8 @@ Revision ID: 20261201_01_content_order
 Revises: 20261123_03_shares
 Create Date: 2026-12-01
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "20261201_01_content_order"
 down_revision = "20261123_03_shares"

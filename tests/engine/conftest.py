@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.content.importers.jobtech import catalog_from_jobtech
+from app.engine import Catalog
 
 JOBTECH = Path(__file__).parents[2].parent / "shared" / "jobtech"
 

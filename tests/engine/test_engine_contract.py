@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.content.importers.jobtech import catalog_from_jobtech
-from app.engine import Catalog, compute_gap, rank_targets
+from app.engine import compute_gap, rank_targets
 
 REPO = Path(__file__).resolve().parents[2]
 JOBTECH = Path(__file__).parents[2].parent / "shared" / "jobtech"

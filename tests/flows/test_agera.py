@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.content import catalogue
 from app import wording
+from app.content import catalogue
 from app.flows.agera import planned
 from tests.pages import assert_page_invariants, text_of
 from tests.test_sharing import give_plan, post, sample_plan

@@ -158,8 +158,9 @@ def test_competences_are_proposed_from_the_occupation_group_and_not_ticked(cclie
     assert not any(b.has_attr("checked") for b in boxes)
     # Curated competences of SSYK 5321 come first.
     assert boxes[0]["value"].startswith("curated:") or len(boxes[0]["value"]) == 12
-    from app.content.models import Competence
     from sqlmodel import select as sql_select
+
+    from app.content.models import Competence
 
     with cclient.application.app_context():
         from app.db import get_session
@@ -242,8 +243,8 @@ def test_results_rank_the_real_catalogue_into_ten_cards(cclient):
     cards = doc.select(".target-card")
     assert len(cards) == 10
     ids = [c["id"].removeprefix("target-") for c in cards]
-    from app.engine import Preferences, rank_targets
     from app.content import catalogue
+    from app.engine import Preferences, rank_targets
     from app.flows.inventera.results import preferences_from
 
     with cclient.application.test_request_context():
@@ -344,8 +345,8 @@ def test_results_without_competences_rank_curated_occupations_by_preferences(ccl
 
 def test_every_explanation_key_becomes_a_sentence(cclient):
     """docs/ENGINE.md's keys, each rendered with its params into a translated sentence."""
-    from app.engine import Explanation
     from app.content import catalogue
+    from app.engine import Explanation
     from app.wording import explain
 
     samples = [

@@ -24,11 +24,18 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlmodel import Session, SQLModel
 
-from app.content.store import upsert
 from app.content.models import (
-    GroupSkill, Keyword, KeywordRelation, OccupationGroup, OccupationName, Skill, SsykLevel,
-    SunField, SunLevel,
+    GroupSkill,
+    Keyword,
+    KeywordRelation,
+    OccupationGroup,
+    OccupationName,
+    Skill,
+    SsykLevel,
+    SunField,
+    SunLevel,
 )
+from app.content.store import upsert
 
 FILES = {
     "hierarchy": "the-ssyk-hierarchy-with-occupations.json",

@@ -10,8 +10,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from app import clock, wording
-from app import exports
+from app import clock, exports, wording
 from app.content import catalogue
 from app.flows.agera import planned
 from app.flows.agera.forms import ButtonForm, ImportForm, ShareForm

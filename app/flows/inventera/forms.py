@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
+from wtforms import FieldList, FormField, HiddenField, StringField
+from wtforms import Form as WTForm
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app.forms import AppForm, ChoiceField, MultiChoiceField, NumberField
-from wtforms import FieldList, FormField, HiddenField, StringField
-from wtforms import Form as WTForm
 
 
 class EducationForm(AppForm):

@@ -7,14 +7,14 @@ from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
+from app import wording
+from app.content import catalogue
 from app.engine import Preferences, compute_gap, rank_targets
 from app.engine.geo import reachable_share
-from app.content import catalogue
 from app.flows.inventera.forms import EDUCATION_WEEKS, TargetsForm, riasec_scores
 from app.plans import answers as saved_answers
 from app.plans import store
 from app.plans.answers import Inventera
-from app import wording
 from app.wording import KIND_TITLES, explain
 
 TOP = 10

@@ -1,11 +1,17 @@
 from flask_babel import lazy_gettext as _l
 
+from app.content import catalogue
 from app.flows.inventera import views
 from app.flows.inventera.forms import (
-    CompetencesForm, DriversForm, EducationForm, HomeForm, InterestsForm, OccupationsForm,
-    SwedishCanDoForm, SwedishForm,
+    CompetencesForm,
+    DriversForm,
+    EducationForm,
+    HomeForm,
+    InterestsForm,
+    OccupationsForm,
+    SwedishCanDoForm,
+    SwedishForm,
 )
-from app.content import catalogue
 from app.flows.wizard import Flow, Step
 from app.plans.answers import Inventera
 

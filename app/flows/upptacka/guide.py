@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
+
 from app import wording
 from app.content import catalogue
 from app.content.catalogue import localised
