@@ -108,6 +108,22 @@ def test_engine_has_no_import_circle():
 
 
 @pytest.mark.parametrize("path", sorted((APP / "flows").glob("*/routes.py")), ids=lambda p: p.parent.name)
+def test_the_route_decorator_sits_on_the_view(path):
+    """One name per page: no route in routes.py forwarding to a ``*_view`` elsewhere."""
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.FunctionDef) or not node.decorator_list:
+            continue
+        body = [b for b in node.body if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+        if len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Call):
+            func = body[0].value.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            owner = getattr(getattr(func, "value", None), "id", "")
+            assert not called.endswith("_view") and owner != "views", f"{node.name} forwards to {owner}.{called}"
+    assert not (path.parent / "views.py").exists() or path.parent.name == "inventera", \
+        "views live in routes.py (inventera/views.py holds the step views the wizard calls)"
+
+
+@pytest.mark.parametrize("path", sorted((APP / "flows").glob("*/routes.py")), ids=lambda p: p.parent.name)
 def test_views_stay_thin(path):
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.FunctionDef):

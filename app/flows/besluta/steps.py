@@ -6,7 +6,7 @@ from app.plans.answers import Inventera
 
 
 def _index_context(answers: dict) -> dict:
-    from app.flows.besluta.views import index_context
+    from app.flows.besluta.routes import index_context
 
     return index_context(answers)
 

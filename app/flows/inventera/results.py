@@ -2,18 +2,14 @@
 with plain-language reasons. This module only gathers inputs and words; the engine ranks."""
 from __future__ import annotations
 
-from flask import redirect, render_template, request, url_for
 from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
-from wtforms.fields.choices import SelectChoice
 
 from app import wording
 from app.content import catalogue
 from app.engine import Preferences, compute_gap, rank_targets
 from app.engine.geo import reachable_share
-from app.flows.inventera.forms import EDUCATION_WEEKS, TargetsForm, riasec_scores
-from app.plans import answers as saved_answers
-from app.plans import store
+from app.flows.inventera.forms import EDUCATION_WEEKS, riasec_scores
 from app.plans.answers import Inventera
 from app.wording import KIND_TITLES, explain
 
@@ -124,35 +120,6 @@ def ranked_cards(answers: dict) -> list[dict]:
         targets = sorted(curated, key=lambda t: (-t.preference_factor, t.ssyk))[:TOP]
     drivers = Inventera.of(answers).drivers or {}
     return [card(view, t, have, drivers, i) for i, t in enumerate(targets)]
-
-
-def results_view():
-    plan = store.current_plan()
-    answers = store.all_answers(plan)
-    draft = store.draft_for(plan, saved_answers.COMPETENCES)   # ticked and autosaved, not yet "continued"
-    if draft:
-        answers[saved_answers.COMPETENCES] = draft
-    cards = ranked_cards(answers)
-    form = TargetsForm(formdata=request.form if request.method == "POST" else None,
-                       data=answers.get(saved_answers.TARGETS) if request.method == "GET" else None)
-    saved = list(Inventera.of(answers).target_ids)
-    ids = [c["group_id"] for c in cards] + [g for g in saved if g not in {c["group_id"] for c in cards}]
-    form.targets.choices = [SelectChoice(g, g) for g in ids]
-    status = 200
-    if request.method == "POST":
-        if form.validate():
-            view = catalogue.current()
-            chosen = form.targets.data
-            store.save_answers(plan or store.get_or_create_plan(), saved_answers.TARGETS, {
-                "targets": chosen,
-                "details": [{"group_id": g, "ssyk": view.catalog.groups[g].ssyk if g in view.catalog.groups else None,
-                             "label": catalogue.group_label(view, g)} for g in chosen]})
-            return redirect(url_for("inventera.results", saved=1) + "#choose", 303)
-        status = 422
-    answered = [k for k in (saved_answers.COMPETENCES, saved_answers.INTERESTS, saved_answers.DRIVERS) if k in answers]
-    return render_template("inventera/results.html", cards=cards, form=form, answered=answered,
-                           saved_ok=request.args.get("saved") == "1",
-                           page_heading=_("Occupations that could fit you")), status
 
 
 def preview(answers: dict, skills: list[str], top: int = 5) -> list[dict]:

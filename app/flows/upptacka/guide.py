@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask import abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from app import wording
@@ -32,7 +31,7 @@ PAGES = (
 EXAMPLE_ROUTES = ("yrkesvux-yrkesforare-person", "sfi-kombo-barnskotare", "yrkesvux-underskoterska")
 
 
-def _education(view: catalogue.CatalogueView, education_id: str) -> dict | None:
+def education(view: catalogue.CatalogueView, education_id: str) -> dict | None:
     e = view.educations.get(education_id)
     if e is None:
         return None
@@ -45,7 +44,7 @@ def _education(view: catalogue.CatalogueView, education_id: str) -> dict | None:
             "financing": [localised(s.name, s.id) for s in schemes], "fact": wording.fact(e)}
 
 
-def _facts(view: catalogue.CatalogueView) -> dict:
+def facts(view: catalogue.CatalogueView) -> dict:
     rule = view.rules.get(("csn-studiemedel", "max_age_year_turns"))
     schemes = [s for s in view.schemes.values() if not s.repealed]             # ordered by id
     sfi = view.educations.get("sfi-kurs-a")
@@ -57,20 +56,3 @@ def _facts(view: catalogue.CatalogueView) -> dict:
         "schemes": [{"name": localised(s.name, s.id), "summary": localised(s.summary), "url": s.apply_url}
                     for s in schemes],
     }
-
-
-def guide_view(slug: str):
-    slugs = [p.slug for p in PAGES]
-    if slug not in slugs:
-        abort(404)
-    i = slugs.index(slug)
-    page = PAGES[i]
-    view = catalogue.current()
-    next_url = (url_for("upptacka.guide", slug=PAGES[i + 1].slug) if i + 1 < len(PAGES)
-                else url_for("upptacka.step", key="goal"))
-    back_url = url_for("upptacka.guide", slug=PAGES[i - 1].slug) if i else url_for("upptacka.index")
-    examples = [x for x in (_education(view, eid) for eid in EXAMPLE_ROUTES) if x] if slug == "exempel" else []
-    return render_template(page.template, page=page, pages=PAGES, position=i + 1, facts=_facts(view),
-                           examples=examples, next_url=next_url, back_url=back_url,
-                           next_title=PAGES[i + 1].title if i + 1 < len(PAGES) else None,
-                           page_heading=page.title)
