@@ -620,6 +620,8 @@ def _etablering(person: Person, step: StudyStep, facts: FinancingFacts, on: date
     if person.etablering_until is not None:
         notes.append(_reason(facts, "etablering_ends", s, "max_months_insatser",
                              until=person.etablering_until.isoformat()))
+    else:      # the start was not given: assumed to go on, and said so
+        notes.append(_reason(facts, "etablering_end_unknown", s, "max_months_insatser", check_with=AF))
     return FinancingOption(s, FK, tuple(x for x in lines if x is not None), tuple(notes))
 
 

@@ -23,11 +23,13 @@ INTERESTS = "inventera.interests"
 DRIVERS = "inventera.drivers"
 TARGETS = "inventera.targets"            # chosen on the results page (not a question)
 SITUATION = "besluta.situation"
+MONEY = "besluta.money"                  # money over time: programme start, children's years, permit, work
 PRIORITIES = "besluta.priorities"
 PLAN = "besluta.plan"                    # the chosen route: Plan.to_dict() + user_notes
 PROGRESS = "agera.progress"              # {"done": [step ids], "chosen_route": id, "chosen_on": iso}
 COMMITMENT = "agera.commitment"          # the if-then sentence
 NOT_QUESTIONS = (TARGETS, PLAN, PROGRESS)   # saved by a page, not by a question step
+FIRST_LANGUAGE, FIRST_LANGUAGE_LEVEL = "native", "svenska_3"    # "Swedish is my first language": the top
 
 Answers = dict[str, dict]
 
@@ -66,6 +68,8 @@ class Inventera:
     def of(cls, answers: Answers) -> Inventera:
         education, swedish = _get(answers, EDUCATION), _get(answers, SWEDISH)
         level = swedish.get("level")
+        if level == FIRST_LANGUAGE:
+            level = FIRST_LANGUAGE_LEVEL
         if level == "unknown":
             level = _get(answers, SWEDISH_CAN_DO).get("level")
         saved_targets = _get(answers, TARGETS)
@@ -95,14 +99,20 @@ class Inventera:
 
 @dataclass(frozen=True)
 class Besluta:
-    """Deciding: the situation question, the priorities, the chosen plan."""
+    """Deciding: the situation question, money over time, the priorities, the chosen plan."""
     situation: dict | None = None    # {"birth_year", "situation", "children", "income", "upper_secondary"}
+    money: dict | None = None        # {"programme_month", "programme_year", "children_born", "permit", ...}
     priorities: dict | None = None
     plan: dict | None = None
 
     @classmethod
     def of(cls, answers: Answers) -> Besluta:
-        return cls(situation=answers.get(SITUATION), priorities=answers.get(PRIORITIES), plan=answers.get(PLAN))
+        return cls(situation=answers.get(SITUATION), money=answers.get(MONEY), priorities=answers.get(PRIORITIES),
+                   plan=answers.get(PLAN))
+
+    @property
+    def children(self) -> int:
+        return int((self.situation or {}).get("children") or 0)
 
     @property
     def situation_done(self) -> bool:

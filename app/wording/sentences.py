@@ -143,6 +143,7 @@ REASONS = {
     "decided_by_home_municipality": _l("Your home municipality decides."),
     "only_weeks_before_repeal": _l("Only for the weeks before the support was abolished."),
     "af_programme_needs_registration": _l("You need to be registered as a job seeker at Arbetsförmedlingen."),
+    "etablering_end_unknown": _l("We do not know when your introduction programme ends, so we have assumed it lasts through this step. It lasts at most 24 months: check the date with Arbetsförmedlingen."),
     "temporary_protection_first_months": _l("With temporary protection you can get student finance from CSN only after your first 12 months with the permit."),
     "temporary_protection_check_months": _l("With temporary protection, student finance from CSN starts only after 12 months with the permit: check the date with CSN."),
 }
