@@ -62,6 +62,7 @@ class CatalogueView:
     skill_labels: dict[str, dict] = field(default_factory=dict)             # curated {locale: label}
     competences: dict[str, list[tuple[int, str]]] = field(default_factory=dict)   # SSYK -> [(importance, skill id)]
     competence_rows: dict[str, list[Competence]] = field(default_factory=dict)    # SSYK -> rows in file order
+    licence_names: dict[str, dict] = field(default_factory=dict)           # licence key -> {locale: name}
     educations: dict[str, Education] = field(default_factory=dict)          # in the file's order
     levels: dict[str, LanguageLevel] = field(default_factory=dict)
     schemes: dict[str, FinancingScheme] = field(default_factory=dict)
@@ -96,6 +97,8 @@ def _build(session: Session) -> CatalogueView:
     for c in _rows(session, Competence, Competence.group_ssyk, Competence.position, Competence.key):
         view.competences.setdefault(c.group_ssyk, []).append((c.importance, c.skill_id))
         view.competence_rows.setdefault(c.group_ssyk, []).append(c)
+        if c.kind == "licence":
+            view.licence_names[c.key] = dict(c.labels or {})      # the same key names one thing
         if c.labels and c.skill_id not in view.skill_labels:
             view.skill_labels[c.skill_id] = dict(c.labels)
     view.educations = {e.id: e for e in _rows(session, Education, Education.position, Education.id)}
@@ -326,8 +329,12 @@ def level_label(view: CatalogueView, level_id: str | None) -> str:
 
 
 def licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
-    """The occupation's curated competences by key, for HTML (licence steps are named by them)."""
-    return {c.key: tagged(localised(c.labels, c.key), c.labels) for c in view.competence_rows.get(ssyk, ())}
+    """Names of curated competences by key, for HTML: the target's own, then every licence the
+    catalogue names (a route may need one its target does not list, e.g. a B licence before a bus course)."""
+    other = {c.key: tagged(localised(c.labels, c.key), c.labels)
+             for rows in view.competence_rows.values() for c in rows if c.kind == "licence"}
+    own = {c.key: tagged(localised(c.labels, c.key), c.labels) for c in view.competence_rows.get(ssyk, ())}
+    return {**other, **own}
 
 
 def proposed_skills(view: CatalogueView, group_ids: list[str], limit: int = 20) -> list[str]:

@@ -42,6 +42,7 @@ from app.wording.steps import (  # noqa: F401
     MoneyLine,
     PlanRow,
     agenda_row,
+    decision_step_name,
     excluded,
     goal_name,
     household,

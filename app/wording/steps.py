@@ -13,6 +13,7 @@ from datetime import date
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
+from app import clock
 from app.content import catalogue
 from app.engine import household_view
 from app.engine.geo import EducationPlaces, education_reach
@@ -93,6 +94,8 @@ class PlanRow:
     where: dict | None = None               # {"text", "far"}: where a study step is from home
     follow_up_text: str = ""
     length_estimated: bool = False
+    apply_now: bool = False                 # the last day to apply has passed: "as soon as possible" (plan)
+    overdue: bool = False                   # the deadline has passed and the step is not done (agenda)
     estimate: dict | None = None            # the step's full money estimate (decision page)
     periods: tuple[dict, ...] = ()          # later dates in the step where the money changes
 
@@ -115,6 +118,8 @@ def step_name(step, view: catalogue.CatalogueView, licences: dict | None = None,
     education_id = step.education_id or (step.key if step.kind in STUDY_KINDS else None)
     if education_id and (step.kind in STUDY_KINDS or step.kind == "licence") and education_id in view.educations:
         return catalogue.education_label(view, education_id, html=html)
+    if step.kind in ("licence", "apply_licence") and step.key in view.licence_names:
+        return catalogue.localised(view.licence_names[step.key], step.key)
     return str(say(KINDS, step.kind))
 
 
@@ -189,6 +194,7 @@ def _line(line) -> dict:
 def _option(option) -> dict:
     return {"key": option.key, "name": str(say(SCHEMES, option.key)),
             "decided_by": str(say(WITH_WHOM, option.decided_by)),
+            "paid_by": str(say(WITH_WHOM, option.payer)) if option.payer != option.decided_by else None,
             "grant": kr(option.grant_per_month), "loan": kr(option.loan_per_month) if option.loan_per_month else None,
             "total": kr(option.total_per_month), "lines": [_line(x) for x in option.lines],
             "notes": [str(say(REASONS, n.key)) for n in option.notes],
@@ -262,7 +268,7 @@ def route_step_row(step, view: catalogue.CatalogueView, licences: dict, home: di
             weeks += " – " + _("our estimate")
     start = date_text(step.start)
     return PlanRow(
-        id="", kind=str(say(KINDS, step.kind)), kind_key=step.kind, name=_route_step_name(step, view, licences),
+        id="", kind=str(say(KINDS, step.kind)), kind_key=step.kind, name=decision_step_name(step, view, licences),
         start=step.start, finish=step.finish, with_whom=str(say(WITH_WHOM, step.with_whom)),
         with_whom_key=step.with_whom, notes=tuple(str(say(NOTES, n)) for n in step.notes),
         dates_text=_dates(start, date_text(step.finish) if step.weeks else ""), weeks_text=weeks,
@@ -270,7 +276,7 @@ def route_step_row(step, view: catalogue.CatalogueView, licences: dict, home: di
         where=where(step, view, home), estimate=money(step.financing), periods=tuple(periods(step)))
 
 
-def _route_step_name(step, view, licences: dict) -> str:
+def decision_step_name(step, view, licences: dict) -> str:
     if step.kind == "language":
         return catalogue.level_label(view, step.key)
     if step.kind in STUDY_KINDS or (step.kind == "licence" and step.education_id):
@@ -310,15 +316,18 @@ def plan_row(step, view: catalogue.CatalogueView, licences: dict, n: int = 0, us
     """A step of the chosen plan on the plan page (dates, apply by, follow-ups, money, notes)."""
     start = date_text(step.start)
     finish = date_text(step.finish) if step.finish and step.finish != step.start else ""
+    # a last day that has passed is never shown as one: apply as soon as possible
+    passed = bool(step.apply_by and step.apply_by < clock.today() and step.kind != "own")
     return PlanRow(
         id=step.id, n=n, kind=str(say(KINDS, step.kind)), kind_key=step.kind,
-        name=step.label if step.kind == "own" else _route_step_name(step, view, licences),
+        name=step.label if step.kind == "own" else decision_step_name(step, view, licences),
         start=step.start, finish=step.finish, deadline=step.apply_by or step.start,
         with_whom=str(say(WITH_WHOM, step.with_whom)), with_whom_key=step.with_whom,
         notes=tuple(str(say(NOTES, x)) for x in step.notes if step.kind != "own"),
         user_note=user_note, money=money_line(step.money), follow_up=tuple(step.follow_up),
-        dates_text=_dates(start, finish),
+        dates_text=_("As soon as possible") if passed and step.start == step.apply_by else _dates(start, finish),
         apply_by_text=date_text(step.apply_by) if step.apply_by and step.apply_by != step.start else "",
+        apply_now=passed,
         follow_up_text=listed(date_text(d) for d in step.follow_up),
         length_estimated=step.weeks_assumed)
 
@@ -333,6 +342,7 @@ def agenda_row(step, view: catalogue.CatalogueView, user_note: str = "", done: b
         place_url=place_url(step, view), notes=tuple(str(say(NOTES, n)) for n in step.notes if step.kind != "own"),
         user_note=user_note, done=done, money=money_line(step.money), follow_up=tuple(step.follow_up),
         deadline_text=date_text(deadline),
+        overdue=bool(deadline and deadline < clock.today() and not done),
         range_text=_dates(date_text(step.start), date_text(step.finish))
         if step.start and step.finish and step.finish != step.start else "")
 

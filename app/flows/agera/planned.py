@@ -65,3 +65,32 @@ def progress_text(all_rows: list[PlanRow]) -> dict[str, Any]:
     done = sum(1 for r in all_rows if r.done)
     return {"done": done, "total": len(all_rows),
             "text": _("%(done)s of %(total)s done", done=done, total=len(all_rows))}
+
+
+def calendar_events(plan: Plan, all_rows: list[PlanRow]) -> list[dict]:
+    """The plan in a calendar: each step's deadline, an event spanning each step that takes time
+    (start to finish), and its follow-ups. UIDs are stable per step and kind of event; every
+    event has its own title (a repeated one gets its date)."""
+    out = []
+    for r in all_rows:
+        what = _("%(kind)s: %(name)s", kind=r.kind, name=r.name) if r.kind != r.name else r.name
+        about = " ".join(filter(None, [r.with_whom, r.place_url or ""]))
+        spans = bool(r.start and r.finish and r.finish > r.start)
+        if (r.deadline or r.start) and not (spans and r.deadline in (None, r.start)):
+            # the deadline, unless it is the first day of the span event below
+            out.append({"uid": f"{r.id}@{plan.route_id}.vagval", "day": r.deadline or r.start,
+                        "summary": _("Apply by this day: %(what)s", what=what) if spans else what,
+                        "description": about, "url": r.place_url})
+        if spans:
+            out.append({"uid": f"{r.id}-span@{plan.route_id}.vagval", "day": r.start, "end": r.finish,
+                        "summary": what, "description": about, "url": r.place_url})
+        for i, day in enumerate(r.follow_up):
+            out.append({"uid": f"{r.id}-follow-up-{i}@{plan.route_id}.vagval", "day": day,
+                        "summary": _("Follow-up: %(what)s", what=what), "description": about, "url": r.place_url})
+    seen: dict[str, int] = {}
+    for e in out:
+        seen[e["summary"]] = seen.get(e["summary"], 0) + 1
+    for e in out:
+        if seen[e["summary"]] > 1:
+            e["summary"] = f"{e['summary']} ({wording.date_text(e['day'])})"
+    return out

@@ -9,9 +9,9 @@ from flask_babel import gettext as _
 from app import wording
 from app.content import catalogue
 from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap
-from app.engine.plan import add_own_step, in_order, move_step, remove_step
+from app.engine.plan import add_own_step, in_order, move_step, reestimate, remove_step, undo_remove
 from app.engine.routes import excluded_candidates
-from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
+from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm, UndoForm
 from app.flows.besluta.person import engine_inputs, income_now, person_from, targets, today
 from app.flows.besluta.steps import FLOW
 from app.flows.wizard import add_flow_routes
@@ -207,8 +207,12 @@ def render_plan(plan: Plan, notes: dict, forms: dict | None = None, add_form=Non
     add_form = add_form or AddStepForm(prefix="add-", formdata=None)
     bound = [f for r in rows for f in (r["move"], r["note"])] + [add_form]
     failed = [(field.id, field.errors[0]) for f in bound for field in f if field.errors]
+    undo = None
+    if plan.removed:
+        main = next((s for s in plan.removed[-1].steps if s.kind != "apply_financing"), plan.removed[-1].steps[0])
+        undo = {"name": main.label if main.kind == "own" else wording.decision_step_name(main, view, licences)}
     return render_template(
-        "besluta/plan.html", page_heading=heading, plan=plan, goal=goal, printing=printing,
+        "besluta/plan.html", page_heading=heading, plan=plan, goal=goal, printing=printing, undo=undo,
         rows=rows, failed=failed, ready=date_text(plan.ready_date),
         next_follow_up=date_text(upcoming) if upcoming else None,
         add_form=add_form, today=today()), status
@@ -231,7 +235,8 @@ def _prefix(plan: Plan, step_id: str) -> str:
 
 @bp.route("/plan/steg/<step_id>/<any(move, note, remove):action>", methods=["POST"])
 def edit_step(step_id: str, action: str):
-    """POST: move a step's date, change its notes, or remove it; errors show at the field (422)."""
+    """POST: move a step's date (and what depends on it, the money estimated again), change its
+    notes, or remove it (can be undone); errors show at the field (422)."""
     plan, notes = load_plan()
     if plan is None or step_id not in {s.id for s in plan.steps}:
         abort(404)
@@ -239,9 +244,8 @@ def edit_step(step_id: str, action: str):
     if action == "remove":
         if not RemoveStepForm(prefix=prefix + "r-").validate_on_submit():
             abort(400)
-        notes.pop(step_id, None)
-        save_plan(remove_step(plan, step_id), notes)
-        return redirect(url_for("besluta.plan") + "#timeline", 303)
+        save_plan(remove_step(plan, step_id), notes)        # its notes stay, for an undo
+        return redirect(url_for("besluta.plan") + "#undo", 303)
     if action == "note":
         form = NoteForm(prefix=prefix + "n-")
         if not form.validate_on_submit():
@@ -252,8 +256,23 @@ def edit_step(step_id: str, action: str):
     form = MoveStepForm(prefix=prefix)
     if not form.validate_on_submit():
         return render_plan(plan, notes, forms={step_id: {"move": form}}, status=422)
-    save_plan(move_step(plan, step_id, form.start.data), notes)
+    moved, changed = move_step(plan, step_id, form.start.data)
+    _inputs, facts = engine_inputs()
+    save_plan(reestimate(moved, person_from(_answers()), facts, changed), notes)
     return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
+
+
+@bp.route("/plan/angra", methods=["POST"])
+def undo():
+    """Put back the step removed last."""
+    plan, notes = load_plan()
+    if plan is None or not plan.removed:
+        abort(404)
+    if not UndoForm().validate_on_submit():
+        abort(400)
+    restored = plan.removed[-1].steps
+    save_plan(undo_remove(plan), notes)
+    return redirect(url_for("besluta.plan") + f"#step-{restored[0].id}", 303)
 
 
 @bp.route("/plan/steg", methods=["POST"])
@@ -265,6 +284,6 @@ def add_step():
     form = AddStepForm(prefix="add-")
     if not form.validate_on_submit():
         return render_plan(plan, notes, add_form=form, status=422)
-    plan, step = add_own_step(plan, form.title.data, form.start.data)
+    plan, step_id = add_own_step(plan, form.title.data, form.start.data)
     save_plan(plan, notes)
-    return redirect(url_for("besluta.plan") + f"#step-{step.id}", 303)
+    return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
