@@ -36,9 +36,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.engine import Catalog, rank_targets  # noqa: E402
+from app.content.importers.jobtech import catalog_from_jobtech  # noqa: E402
+from app.engine import rank_targets  # noqa: E402
 from app.engine.gap import FAMILY_WEIGHT, MATCH_ALPHA, match_components  # noqa: E402
-from app.engine.index import build_index, default_idf, length_norms  # noqa: E402
+from app.engine.index import build_index, length_norms  # noqa: E402
 
 HIGH = 75
 
@@ -145,7 +146,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.jobtech)
 
-    catalog = Catalog.from_jobtech(root)
+    catalog = catalog_from_jobtech(root)
     engine_index = build_index(catalog)
     groups = engine_index.groups
     position = {g.ssyk: i for i, g in enumerate(groups)}

@@ -20,14 +20,20 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.content.models import (
-    Competence, Education, EducationGives, EducationLeadsTo, GroupSkill, LanguageLevel,
-    OccupationGroup, OccupationName, Skill,
+    Competence,
+    Education,
+    EducationGives,
+    EducationLeadsTo,
+    GroupSkill,
+    LanguageLevel,
+    OccupationGroup,
+    OccupationName,
+    Skill,
 )
 from app.engine.catalog import Catalog
 from app.engine.catalog import Education as EngineEducation
 from app.engine.catalog import Group as EngineGroup
 from app.engine.catalog import Skill as EngineSkill
-
 
 _KIND_ORDER = {"licence": 0, "experience": 1, "taught": 2}
 CORE_IMPORTANCE = 2   # curated competences of at least this importance (1-3) are the group's core

@@ -62,16 +62,10 @@ import math
 from dataclasses import dataclass, field, fields
 from typing import Iterable, Mapping
 
-from app.engine.catalog import (
-    SKILL_KIND_EXPERIENCE,
-    SKILL_KIND_LICENCE,
-    SKILL_KIND_TAUGHT,
-    SKILL_KINDS,
-    Catalog,
-    Group,
-)
+from app.engine.catalog import Catalog, Group
 from app.engine.core import CORE_MAX, central_order, core_competences, core_of_position
 from app.engine.index import CatalogIndex, index_for
+from app.engine.kinds import SKILL_KIND_EXPERIENCE, SKILL_KIND_LICENCE, SKILL_KIND_TAUGHT, SKILL_KINDS
 from app.engine.levels import EDUCATION_RANK, HIGHER_EDUCATION, UNIVERSITY_SWEDISH, required_education
 
 MATCH_ALPHA = 0.0      # weight of coverage vs. similarity (measured best: 0, see docs/ENGINE.md)

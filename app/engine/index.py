@@ -20,7 +20,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from app.engine.catalog import SKILL_KIND_EXPERIENCE, SKILL_KIND_LICENCE, SKILL_KIND_TAUGHT, Catalog, Group
+from app.engine.catalog import Catalog, Group
+from app.engine.kinds import SKILL_KIND_EXPERIENCE, SKILL_KIND_LICENCE, SKILL_KIND_TAUGHT
 
 IdfFunction = Callable[[int, int], float]
 

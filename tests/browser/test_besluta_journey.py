@@ -8,7 +8,6 @@ import re
 import pytest
 from flask import session as flask_session
 
-
 from tests.browser.conftest import submit_step
 
 pytestmark = pytest.mark.browser

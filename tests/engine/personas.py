@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from app.engine.financing import ETABLERING, EMPLOYED, UNEMPLOYED, FinancingFacts, Person, household_view
+from app.engine.financing import EMPLOYED, ETABLERING, UNEMPLOYED, FinancingFacts, Person, household_view
 from app.engine.plan import Goal, build_plan
 from app.engine.routes import RouteInputs, build_routes, compare_routes, excluded_candidates
 

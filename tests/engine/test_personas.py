@@ -3,12 +3,23 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from app.engine.financing import (
-    AKTIVITETSSTOD, ETABLERINGSERSATTNING, OMSTALLNING, STUDIEMEDEL, UTVECKLING, household_view,
+    AKTIVITETSSTOD,
+    ETABLERINGSERSATTNING,
+    OMSTALLNING,
+    STUDIEMEDEL,
+    UTVECKLING,
+    household_view,
 )
 from app.engine.routes import (
-    EDUCATION, JOB_SEARCH, LANGUAGE, LICENCE, PREPARATORY, RECOGNITION, compare_routes, excluded_candidates,
+    EDUCATION,
+    JOB_SEARCH,
+    LANGUAGE,
+    LICENCE,
+    PREPARATORY,
+    RECOGNITION,
+    compare_routes,
+    excluded_candidates,
 )
 from tests.engine.personas import PERSONAS, engine_inputs, persona, routes_for, summary
 
@@ -93,7 +104,7 @@ def test_lars_money_omstallningsstudiestod_first_studiemedel_as_alternative():
     assert est.primary.key == OMSTALLNING
     assert est.primary.grant_per_month == 23196          # 348 000 × 80 % / 52 = 5 353 per week
     csn = est.option(STUDIEMEDEL)
-    parts = {l.part: l.per_month for l in csn.lines}
+    parts = {x.part: x.per_month for x in csn.lines}
     assert parts == {"hogre_bidrag": 9876, "lan": 4849, "tillaggsbidrag": 1382, "tillaggslan": 5079}
     view = household_view(29_000, est)
     assert view.difference_per_month == 23196 - 29_000
@@ -159,13 +170,13 @@ def test_hodan_money_etablering_then_studiemedel_with_children():
     yrkesvux = routes_for(persona("hodan"))[2]
     sfi = money(yrkesvux.steps[0])
     assert sfi.key == ETABLERINGSERSATTNING
-    assert sorted((l.part, l.per_month) for l in sfi.lines) == [
+    assert sorted((x.part, x.per_month) for x in sfi.lines) == [
         ("etableringsersattning", 6673), ("etableringstillagg", 800), ("etableringstillagg", 800),
         ("etableringstillagg", 1500)]
     # After the programme ends (2027-12-31): studiemedel with högre bidrag and tilläggsbidrag for 3 children
     sas = next(s for s in yrkesvux.steps if s.key == "sas_grund")
     assert sas.start > date(2027, 12, 31)
-    parts = {l.part: l.per_month for l in money(sas).lines}
+    parts = {x.part: x.per_month for x in money(sas).lines}
     assert parts == {"hogre_bidrag": 9876, "lan": 4849, "tillaggsbidrag": 1664}
 
 

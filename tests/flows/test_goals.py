@@ -3,10 +3,8 @@
 box for an unknown SSYK code."""
 from __future__ import annotations
 
-import pytest
-
 from tests.conftest import csrf_token
-from tests.flows.test_besluta import AMINA_TARGETS, profile, save, saved
+from tests.flows.test_besluta import profile, saved
 from tests.pages import assert_page_invariants, text_of
 
 
@@ -16,7 +14,7 @@ def post(client, url, data, page):
 
 def _all_ssyk(client):
     with client.application.app_context():
-        from app.flows.inventera import catalogue
+        from app.content import catalogue
 
         return sorted(catalogue.current().by_ssyk)
 
