@@ -1,10 +1,9 @@
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 
+from app import clock
 from app.flows.agera.forms import CommitmentForm
 from app.flows.wizard import Flow, Step
-from flask import url_for
-
-from app import clock
 from app.plans.answers import Agera, Besluta
 
 
