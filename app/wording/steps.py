@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import format_decimal
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
 from app import clock
@@ -261,7 +261,12 @@ def _dates(start: str, finish: str) -> str:
 def route_step_row(step, view: catalogue.CatalogueView, licences: dict, home: dict | None = None) -> PlanRow:
     """A step of a proposed route, on the decision page and the comparison."""
     weeks = ""
-    if step.weeks:
+    if step.weeks and step.kind == JOB_SEARCH:      # looking for work has no study pace
+        weeks = ngettext("About %(num)s week of looking for work", "About %(num)s weeks of looking for work",
+                         step.weeks)
+        if step.weeks_assumed:
+            weeks += " – " + _("our estimate")
+    elif step.weeks:
         weeks = _("%(weeks)s weeks at %(pace)s%% pace (%(calendar)s calendar weeks)", weeks=step.weeks,
                   pace=step.pace, calendar=step.calendar_weeks)
         if step.weeks_assumed:

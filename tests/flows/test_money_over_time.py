@@ -150,3 +150,12 @@ def test_routes_beyond_the_travel_limit_come_last_and_compare_says_how_far(cclie
     assert all(text_of(td) for td in cells)
     decision = assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=en"), lang="en")
     assert len(decision.select("article.route")) == len(cells)
+
+
+def test_the_job_search_has_no_study_pace(cclient):
+    profile(cclient)
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=en"), lang="en")
+    job = doc.select("ol.timeline > li.timeline__step--job_search")
+    assert job
+    text = text_of(job[0])
+    assert "pace" not in text and "weeks of looking for work" in text
