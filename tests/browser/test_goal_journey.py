@@ -44,3 +44,29 @@ def test_unknown_occupation_code_on_a_phone(new_page, catalogue_server, check_a1
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.locator("#goal-q").is_visible()
     check_a11y(page)
+
+
+def test_goal_pages_have_big_enough_controls(new_page, catalogue_server):
+    """The touch-target check (tests/browser/test_touch_targets.py) on the goal pages: search,
+    no hits with the areas, a decision basis that is not a target, the 'which to replace' page."""
+    from tests.browser.test_touch_targets import too_small
+
+    base, _app = catalogue_server
+    page = new_page()
+    small = {}
+    for name, url in (("goal search", "/besluta/mal?q=bussförare"), ("no hits", "/besluta/mal?q=xqzwv"),
+                      ("area", "/besluta/mal?omrade=8"), ("not a target", "/besluta/yrke/2611"),
+                      ("unknown", "/besluta/yrke/0000")):
+        page.goto(f"{base}{url}")
+        if found := too_small(page):
+            small[name] = found
+    for ssyk in ("8331", "8332", "9111"):
+        page.goto(f"{base}/besluta/yrke/{ssyk}")
+        page.locator("form.make-target button[type=submit]").click()
+        page.wait_for_url(re.compile(rf"/besluta/yrke/{ssyk}\?added=1$"))
+    page.goto(f"{base}/besluta/yrke/2611")
+    page.locator("form.make-target button[type=submit]").click()
+    page.wait_for_selector("input[name=replace]")
+    if found := too_small(page):
+        small["replace"] = found
+    assert small == {}
