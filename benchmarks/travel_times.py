@@ -1,6 +1,6 @@
 """The travel-time model (app/engine/geo.py) against cited public-transport journey times.
 
-    .venv/bin/python -m benchmarks.travel_times
+    .venv/bin/python benchmarks/travel_times.py      (or: -m benchmarks.travel_times)
 
 Prints, for every pair in app/content/data/journey_times.csv, the cited minutes, the model's
 estimate (and how: road, rail, rail with a change), the ratio, and then the median error and the
@@ -10,9 +10,13 @@ Asserts nothing: tests/engine/test_engine_geo.py holds the bounds.
 from __future__ import annotations
 
 import statistics
+import sys
+from pathlib import Path
 
-from app.content.geo import known_journeys, kommuner, rail_lines
-from app.engine.geo import KnownJourney, Place, RailLine, compare_known, distance_km, summarise
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.content.geo import known_journeys, kommuner, rail_lines  # noqa: E402
+from app.engine.geo import KnownJourney, Place, RailLine, compare_known, distance_km, summarise  # noqa: E402
 
 
 def inputs():
