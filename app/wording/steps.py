@@ -187,7 +187,8 @@ def _line(line) -> dict:
     return {"part": str(say(PARTS, line.part)), "kind": str(say(LINE_KINDS, line.kind)),
             "per_month": kr(line.per_month), "stale": line.stale,
             "check": str(say(CHECK_WITH, line.check_with)) if line.check_with else None,
-            "source": {"url": line.source_url, "period": period(line.valid_from, line.valid_to, line.year),
+            "source": {"url": line.source_url, "name": None, "retrieved": "",      # the shape fact_source takes
+                       "period": period(line.valid_from, line.valid_to, line.year),
                        "expired": freshness(AMOUNT, line.valid_to)}
             if line.source_url else None}
 
