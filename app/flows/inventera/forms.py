@@ -1,3 +1,4 @@
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -54,8 +55,9 @@ class HomeForm(AppForm):
             return
         self.kommunkod = catalogue.find_municipality(view, field.data or "")
         if self.kommunkod is None:
-            raise ValidationError(_l("We do not know a municipality called “%(name)s”. "
-                                     "Check the spelling, for example Malmö or Upplands Väsby.", name=field.data))
+            # gettext, not a lazy string: a lazy one is marked safe, with what was typed unescaped.
+            raise ValidationError(_("We do not know a municipality called “%(name)s”. "
+                                    "Check the spelling, for example Malmö or Upplands Väsby.", name=field.data))
         field.data = view.municipality_names[self.kommunkod]
 
     def answer_data(self) -> dict:
