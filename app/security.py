@@ -8,6 +8,8 @@ import secrets
 from flask import Flask, g, request
 from flask_wtf.csrf import CSRFProtect
 
+from app.plans.schema import MAX_FILE_BYTES
+
 csrf = CSRFProtect()
 
 
@@ -65,7 +67,19 @@ class DropQueryStrings(logging.Filter):
         return True
 
 
+# The few routes that take a file larger than MAX_CONTENT_LENGTH (endpoint -> bytes). The limit is
+# raised before CSRFProtect reads the body; every other request keeps the small default.
+UPLOAD_LIMITS = {"agera.import_plan": MAX_FILE_BYTES + 16 * 1024}   # the plan file, and the form around it
+
+
+def _body_limit() -> None:
+    limit = UPLOAD_LIMITS.get(request.endpoint or "")
+    if limit:
+        request.max_content_length = limit
+
+
 def init_app(app: Flask) -> None:
+    app.before_request(_body_limit)      # before CSRFProtect's hook, which reads the form
     csrf.init_app(app)
     app.after_request(_set_headers)
     app.jinja_env.globals["csp_nonce"] = csp_nonce

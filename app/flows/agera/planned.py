@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from app.engine import Plan
 from app.flows.besluta import words
 from app.flows.inventera.catalogue import localised
-from app.plans import store
+from app.plans import schema, store
 
 PLAN_STEP = "besluta.plan"            # written by Besluta: Plan.to_dict() + user_notes
 PROGRESS_STEP = "agera.progress"      # {"done": [step ids], "chosen_route": id, "chosen_on": iso}
@@ -66,10 +66,15 @@ def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
     """(engine Plan, the person's notes per step, progress) for a stored plan (default: this browser's)."""
     plan_row = store.current_plan() if plan_row is None else plan_row
     saved = store.answers_for(plan_row, PLAN_STEP)
-    if not saved:
+    plan = schema.plan_from_stored(saved)
+    if plan is None:
         return None, {}, {}
     progress = store.answers_for(plan_row, PROGRESS_STEP)
-    return Plan.from_dict(saved), dict(saved.get("user_notes") or {}), progress
+    done = progress.get("done")
+    progress["done"] = [d for d in done if isinstance(d, str)] if isinstance(done, list) else []
+    notes = saved.get("user_notes")
+    notes = {k: v for k, v in notes.items() if isinstance(v, str)} if isinstance(notes, dict) else {}
+    return plan, notes, progress
 
 
 def goal_name(plan: Plan) -> str:

@@ -16,7 +16,7 @@ from app.flows.agera.forms import ButtonForm, ImportForm, ShareForm
 from app.flows.besluta.words import date_text
 from app.plans import shares, store
 
-MAX_IMPORT_BYTES = 32 * 1024
+MAX_IMPORT_BYTES = exports.MAX_FILE_BYTES     # the largest file the app itself can export
 
 
 def today() -> date:

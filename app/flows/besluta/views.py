@@ -18,7 +18,7 @@ from app.flows.besluta import words
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
 from app.flows.besluta.person import PLAN_STEP, engine_inputs, income_now, person_from, targets, today
 from app.flows.inventera import catalogue
-from app.plans import store
+from app.plans import schema, store
 
 FIVE_YEAR = {"öka": lambda: _("More jobs in 5 years"), "minska": lambda: _("Fewer jobs in 5 years"),
              "vara oförändrad": lambda: _("About as many jobs in 5 years")}
@@ -308,9 +308,10 @@ def choose_view(ssyk: str):
 
 def load_plan() -> tuple[Plan, dict] | tuple[None, None]:
     saved = store.answers_for(store.current_plan(), PLAN_STEP)
-    if not saved:
+    plan = schema.plan_from_stored(saved)
+    if plan is None:
         return None, None
-    return Plan.from_dict(saved), dict(saved.get("user_notes") or {})
+    return plan, dict(saved.get("user_notes") or {})
 
 
 def save_plan(plan: Plan, notes: dict) -> None:
@@ -430,9 +431,14 @@ def add_step_view():
     if plan is None:
         abort(404)
     form = AddStepForm(prefix="add-")
-    if not form.validate_on_submit():
+    ok = form.validate_on_submit()
+    if ok and not schema.room_for_own_step(plan):
+        form.title.errors = [_("Your plan has as many steps of your own as it can hold (%(n)s). "
+                               "Remove one to add another.", n=schema.MAX_OWN_STEPS)]
+        ok = False
+    if not ok:
         return render_plan(plan, notes, add_form=form, status=422)
-    n = 1 + max([int(s.id.split("-")[1]) for s in plan.steps if s.id.startswith("own-")] or [0])
+    n = 1 + max([int(s.id[4:]) for s in plan.steps if s.id.startswith("own-") and s.id[4:].isdigit()] or [0])
     step = PlanStep(id=f"own-{n}", kind="own", key="own", label=form.title.data, with_whom="person",
                     start=form.start.data, finish=form.start.data)
     save_plan(replace(plan, steps=plan.steps + (step,)), notes)
