@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 
 from flask import Flask
+
+from app.logs import App
 from flask_compress import Compress
 from jinja2 import StrictUndefined
 
@@ -12,14 +14,14 @@ from app.config import REPO_ROOT, Config
 
 def create_app(config: Config | None = None) -> Flask:
     config = config or Config.from_env()
-    app = Flask(__name__, instance_path=str(REPO_ROOT / "data"), instance_relative_config=False)
+    app = App(__name__, instance_path=str(REPO_ROOT / "data"), instance_relative_config=False)
     app.config.update(config.as_flask_config())
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     logging.basicConfig(level=logging.INFO)
 
-    from app import assets, db, htmx, i18n, pages, plans, security
+    from app import assets, db, htmx, i18n, logs, pages, plans, security
     from app.flows import register_flows
     from app.limits import limiter
 
@@ -28,6 +30,7 @@ def create_app(config: Config | None = None) -> Flask:
 
         hops = config.PROXY_FIX_HOPS
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    logs.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
