@@ -21,9 +21,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     logging.basicConfig(level=logging.INFO)
 
-    from app import assets, db, htmx, i18n, logs, pages, plans, security
+    from app import assets, db, htmx, i18n, limits, logs, pages, plans, security
     from app.flows import register_flows
-    from app.limits import limiter
 
     if config.PROXY_FIX_HOPS:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -37,7 +36,7 @@ def create_app(config: Config | None = None) -> Flask:
     htmx.init_app(app)
     Compress(app)
     assets.init_app(app)          # after Compress: its hook must run first
-    limiter.init_app(app)
+    limits.init_app(app)
     pages.init_app(app)
     register_flows(app)
     plans.init_app(app)

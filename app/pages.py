@@ -63,8 +63,15 @@ def save():
                            link=link, expires=expires, page_heading=_l("Continue on another device"))
 
 
+def _failed(response) -> bool:
+    """Only a code that did not work counts against the limits: people who resume never wait."""
+    return response.status_code == 422
+
+
 @bp.route("/fortsatt", methods=["GET", "POST"])
-@limiter.limit(lambda: __import__("flask").current_app.config["RATELIMIT_RESUME"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_RESUME"], methods=["POST"], deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["RATELIMIT_RESUME_ALL"], methods=["POST"], deduct_when=_failed,
+               key_func=lambda: "everyone", scope="resume-all")
 def resume():
     form = ResumeForm(data={"code": request.args.get("kod", "")} if request.method == "GET" else None)
     if form.validate_on_submit():
