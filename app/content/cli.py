@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import sys
 import time
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 import click
@@ -13,6 +14,7 @@ from flask.cli import AppGroup
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from app.content.freshness import DEFAULT_WITHIN_DAYS, EXPIRED, EXPIRING
 from app.content.loaders import CONTENT_DIR, check, is_file_level
 
 
@@ -27,24 +29,75 @@ def _session() -> Session:
     return Session(get_engine(current_app), expire_on_commit=False)
 
 
+_today_option = click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                             help="Judge validity on this date instead of today (YYYY-MM-DD).")
+_within_option = click.option("--within", "within", type=click.IntRange(min=0), default=DEFAULT_WITHIN_DAYS,
+                              show_default=True, help="Days ahead in which a fact counts as expiring.")
+
+
+def _day(value) -> date:
+    return value.date() if value is not None else date.today()
+
+
 @content_group.command("check")
 @click.option("--dir", "root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_DIR,
               show_default=True, help="Content directory.")
-def check_command(root: Path) -> None:
-    """Validate the content files; exit status 1 if there is any error."""
-    content, problems = check(root)
+@click.option("--strict", is_flag=True, help="Exit 1 also when a fact has expired or expires soon.")
+@_within_option
+@_today_option
+def check_command(root: Path, strict: bool, within: int, today) -> None:
+    """Validate the content files. Exit 1 on an error (a broken file, an unknown reference);
+    expired and expiring facts are listed apart and fail only with --strict."""
+    content, problems = check(root, today=_day(today), within_days=within)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
-    for p in problems:
+    aging = [p for p in problems if p.severity in (EXPIRED, EXPIRING)]
+    for p in errors + warnings:
         click.echo(str(p), err=True)
+    if aging:
+        click.echo(f"Facts to update (expired, or expiring within {within} days; "
+                   "`flask content freshness` groups them by source):", err=True)
+        for p in aging:
+            click.echo(f"  {p}", err=True)
     click.echo(f"{len(content.occupations)} occupations "
                f"({sum(len(o.competences) for o in content.occupations.values())} competences), "
                f"{len(content.educations)} educations "
                f"({len({e.form for e in content.educations.values()})} forms), "
                f"{len(content.schemes)} financing schemes, {len(content.language_levels)} language levels.")
-    click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s).")
-    if errors:
+    expired = sum(p.severity == EXPIRED for p in aging)
+    click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s), "
+               f"{expired} expired and {len(aging) - expired} expiring fact(s).")
+    if errors or (strict and aging):
         sys.exit(1)
+
+
+@content_group.command("freshness")
+@click.option("--dir", "root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_DIR,
+              show_default=True, help="Content directory.")
+@_within_option
+@_today_option
+def freshness_command(root: Path, within: int, today) -> None:
+    """List every fact that has expired or expires within DAYS, grouped by source (exit 0)."""
+    from app.content.freshness import aging, by_source
+
+    day = _day(today)
+    content, problems = check(root, today=day, within_days=within)
+    if content is None or any(is_file_level(p) for p in problems):
+        click.echo("The content files cannot be read; run `flask content check`.", err=True)
+        sys.exit(1)
+    items = aging(content, day, within)
+    if not items:
+        click.echo(f"Every fact is valid for more than {within} days from {day.isoformat()}.")
+        return
+    for (name, url), group in by_source(items).items():
+        expired = sum(a.state == EXPIRED for a in group)
+        click.echo(f"{name} – {url}")
+        click.echo(f"  {len(group)} fact(s): {expired} expired, {len(group) - expired} expiring")
+        for a in group:
+            click.echo(f"  {a.line()}")
+    expired = sum(a.state == EXPIRED for a in items)
+    click.echo(f"{len(items)} fact(s) to update on {day.isoformat()} (within {within} days): "
+               f"{expired} expired, {len(items) - expired} expiring. See docs/CONTENT.md, 'The yearly update'.")
 
 
 @content_group.command("load")

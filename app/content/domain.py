@@ -186,7 +186,7 @@ class Problem:
     file: str
     path: str
     message: str
-    severity: str = "error"     # error | warning
+    severity: str = "error"     # error | warning | expired | expiring (see app.content.freshness)
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.path}" if self.path else self.file

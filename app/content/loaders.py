@@ -17,11 +17,13 @@ from typing import Any, Iterable
 
 import yaml
 
+from app.content import freshness
 from app.content.domain import (
     COMPETENCE_KINDS, EDUCATION_FORMS, FACT_STATUSES, WHERE_SCOPES, WORK_DEMANDS, Amount,
     Competence, Content, Education, Fact, FinancingScheme, LanguageLevel, Occupation, Outlook,
     Pay, PrisBasbelopp, Problem, Rule,
 )
+from app.content.freshness import DatedFact
 
 CONTENT_DIR = Path(__file__).resolve().parent / "files"
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available: same result, faster
@@ -455,8 +457,11 @@ def kommunkoder() -> set[str]:
         return {row["kommunkod"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))}
 
 
-def _check_fact(problems: list[Problem], file: str, path: str, fact: Fact, today: date,
-                may_be_expired: bool = False) -> None:
+def _check_fact(problems: list[Problem], dated: DatedFact, today: date, within_days: int) -> None:
+    """Errors for a fact that makes no checkable claim; ``expired``/``expiring`` for one whose
+    period ends (never an error: the service keeps working on the last known figure)."""
+    file, path, fact = dated.file, dated.path, dated.fact
+
     def err(msg: str) -> None:
         problems.append(Problem(file, path, msg))
 
@@ -472,24 +477,20 @@ def _check_fact(problems: list[Problem], file: str, path: str, fact: Fact, today
         err("computed fact without formula")
     if fact.valid_from and fact.valid_to and fact.valid_to < fact.valid_from:
         err(f"valid_to {fact.valid_to} is before valid_from {fact.valid_from}")
-    if fact.valid_to and fact.valid_to < today and not may_be_expired:
-        err(f"expired: valid_to {fact.valid_to} is before today ({today})")
+    if fact.valid_to and not dated.history:
+        st = freshness.state(fact.valid_to, today, within_days)
+        if st == freshness.EXPIRED:
+            problems.append(Problem(file, path, f"expired: valid_to {fact.valid_to} is before today ({today})",
+                                    freshness.EXPIRED))
+        elif st == freshness.EXPIRING:
+            problems.append(Problem(file, path, f"expires soon: valid_to {fact.valid_to} is within "
+                                    f"{within_days} days of today ({today})", freshness.EXPIRING))
 
 
-def _nested_facts(value: Any, path: str) -> Iterable[tuple[str, dict]]:
-    """Mappings nested inside a fact that carry their own source (e.g. a level's course)."""
-    if isinstance(value, dict):
-        if "source_url" in value or "status" in value:
-            yield path, value
-        for key, child in value.items():
-            yield from _nested_facts(child, _join(path, key))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from _nested_facts(child, _join(path, i))
-
-
-def validate(content: Content, *, today: date | None = None) -> list[Problem]:
-    """Cross-file checks and fact checks; returns problems (errors and warnings)."""
+def validate(content: Content, *, today: date | None = None,
+             within_days: int = freshness.DEFAULT_WITHIN_DAYS) -> list[Problem]:
+    """Cross-file checks and fact checks; returns problems: errors, warnings, and facts that have
+    expired or expire within ``within_days`` of ``today`` (severity ``expired``/``expiring``)."""
     today = today or date.today()
     problems: list[Problem] = []
     occ, edus, levels, schemes = content.occupations, content.educations, content.language_levels, content.schemes
@@ -511,11 +512,6 @@ def validate(content: Content, *, today: date | None = None) -> list[Problem]:
         for i, route in enumerate(o.education_routes):
             if route not in edus:
                 problems.append(Problem(o.file, f"education_routes[{i}]", f"unknown education id {route!r}"))
-        # a pay entry without a figure ("no statistics") makes no claim to date-check
-        pay_fact = o.pay.fact if o.pay and o.pay.monthly_average is not None else None
-        for name, fact in (("outlook", o.outlook and o.outlook.fact), ("pay", pay_fact)):
-            if fact is not None:
-                _check_fact(problems, o.file, name, fact, today)
         if o.concept_id is None:
             problems.append(Problem(o.file, "concept_id", "missing JobTech concept id", "warning"))
 
@@ -547,40 +543,32 @@ def validate(content: Content, *, today: date | None = None) -> list[Problem]:
                 problems.append(Problem("educations.yaml", f"{path}.where.municipalities", f"{code!r} is not a kommunkod"))
         if e.where_scope == "selected" and not e.municipalities:
             problems.append(Problem("educations.yaml", f"{path}.where", "scope 'selected' but no municipalities"))
-        _check_fact(problems, "educations.yaml", path, e.fact, today)
 
     # financing
     for sid in REQUIRED_SCHEMES:
         if sid not in schemes:
             problems.append(Problem("financing.yaml", "schemes", f"scheme {sid!r} is missing"))
-    for s in schemes.values():
-        for r in s.rules:
-            _check_fact(problems, "financing.yaml", f"schemes[id={s.id}].rules[key={r.key}]", r.fact, today, s.repealed)
-        for a in s.amounts:
-            # an amount of a past year is a historical record (e.g. to verify a formula), not a claim about today
-            historical = s.repealed or (a.year is not None and a.year < today.year)
-            _check_fact(problems, "financing.yaml", f"schemes[id={s.id}].amounts[{a.id}]", a.fact, today, historical)
-    for p in content.prisbasbelopp:
-        # a base amount of a past year is history, not an expired claim
-        _check_fact(problems, "financing.yaml", f"prisbasbelopp[year={p.year}]", p.fact, today,
-                    may_be_expired=p.year < today.year)
 
     # language levels
     if not levels:
         problems.append(Problem("language_levels.yaml", "levels", "no levels"))
     for lv in levels.values():
-        path = f"levels[id={lv.id}]"
-        _check_fact(problems, "language_levels.yaml", path, lv.fact, today)
-        if isinstance(lv.course, dict):
-            for sub, raw in _nested_facts(lv.course, f"{path}.course"):
-                ctx = _Ctx("language_levels.yaml", problems)
-                _check_fact(problems, "language_levels.yaml", sub, ctx.fact(raw, sub, lv.fact), today)
+        if isinstance(lv.course, dict):     # dates of a level's course that do not parse
+            ctx = _Ctx("language_levels.yaml", problems)
+            for sub, raw in freshness.nested_facts(lv.course, f"levels[id={lv.id}].course"):
+                ctx.fact(raw, sub, lv.fact)
+
+    # every dated fact: a source and a period; expired or expiring ones listed apart from errors
+    # (an amount a later year replaces, or a repealed scheme's rule, is history, never expired)
+    for dated in freshness.dated_facts(content):
+        _check_fact(problems, dated, today, within_days)
     return problems
 
 
-def check(root: str | Path = CONTENT_DIR, *, today: date | None = None) -> tuple[Content | None, list[Problem]]:
+def check(root: str | Path = CONTENT_DIR, *, today: date | None = None,
+          within_days: int = freshness.DEFAULT_WITHIN_DAYS) -> tuple[Content | None, list[Problem]]:
     """Parse and validate; returns (content or None if unparseable, every problem)."""
     problems: list[Problem] = []
     content = load_content(root, problems=problems)
-    problems.extend(validate(content, today=today))
+    problems.extend(validate(content, today=today, within_days=within_days))
     return content, problems

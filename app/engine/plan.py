@@ -36,6 +36,24 @@ class Money:
     loan_per_month: int
     check_with: tuple[str, ...] = ()
     estimate: bool = True
+    # where the figures come from and the period they hold for (every line's, intersected), so the
+    # plan, Agera, the PDF and the shared view show the source and say when a figure has expired
+    source_url: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    year: int | None = None
+    stale: bool = False           # a figure is the last known one, from before the step's year
+
+    @classmethod
+    def of(cls, option) -> "Money":
+        """The plan's record of a financing option (``app.engine.financing.FinancingOption``)."""
+        sourced = [line for line in option.lines if line.source_url and line.per_month]
+        starts = [line.valid_from for line in sourced if line.valid_from]
+        ends = [line.valid_to for line in sourced if line.valid_to]
+        return cls(option.key, option.decided_by, option.grant_per_month, option.loan_per_month,
+                   tuple(option.check_with), source_url=sourced[0].source_url if sourced else None,
+                   valid_from=max(starts) if starts else None, valid_to=min(ends) if ends else None,
+                   year=sourced[0].year if sourced else None, stale=any(line.stale for line in option.lines))
 
 
 @dataclass(frozen=True)
@@ -103,7 +121,10 @@ def _step_to_dict(step: PlanStep) -> dict[str, Any]:
         elif f.name == "money" and value is not None:
             value = {"scheme": value.scheme, "decided_by": value.decided_by,
                      "grant_per_month": value.grant_per_month, "loan_per_month": value.loan_per_month,
-                     "check_with": list(value.check_with), "estimate": value.estimate}
+                     "check_with": list(value.check_with), "estimate": value.estimate,
+                     "source_url": value.source_url, "year": value.year, "stale": value.stale,
+                     "valid_from": value.valid_from.isoformat() if value.valid_from else None,
+                     "valid_to": value.valid_to.isoformat() if value.valid_to else None}
         out[f.name] = value
     return out
 
@@ -116,9 +137,11 @@ def _step_from_dict(data: Mapping[str, Any]) -> PlanStep:
         finish=_day(data.get("finish")), follow_up=tuple(date.fromisoformat(d) for d in data.get("follow_up", ())),
         weeks=data.get("weeks", 0), pace=data.get("pace", 100), education_id=data.get("education_id"),
         weeks_assumed=data.get("weeks_assumed", False), notes=tuple(data.get("notes", ())),
-        money=None if money is None else Money(money["scheme"], money["decided_by"], money["grant_per_month"],
-                                                money["loan_per_month"], tuple(money.get("check_with", ())),
-                                                money.get("estimate", True)))
+        money=None if money is None else Money(
+            money["scheme"], money["decided_by"], money["grant_per_month"], money["loan_per_month"],
+            tuple(money.get("check_with", ())), money.get("estimate", True), source_url=money.get("source_url"),
+            valid_from=_day(money.get("valid_from")), valid_to=_day(money.get("valid_to")),
+            year=money.get("year"), stale=bool(money.get("stale", False))))
 
 
 def _follow_ups(start: date, finish: date, kind: str) -> tuple[date, ...]:
@@ -154,8 +177,7 @@ def build_plan(route: Route, goal: Goal, start_date: date) -> Plan:
         primary = estimate.primary if estimate else None
         money = None
         if primary is not None and primary.total_per_month:
-            money = Money(primary.key, primary.decided_by, primary.grant_per_month, primary.loan_per_month,
-                          primary.check_with)
+            money = Money.of(primary)
             # Etableringsersättning is applied for each month at Försäkringskassan (paid in arrears).
             monthly = primary.decided_by == "forsakringskassan"
             add(kind=APPLY_FINANCING, key=primary.key, label=primary.key, with_whom=primary.decided_by,

@@ -93,3 +93,31 @@ def test_etablering_money_is_applied_for_each_month_at_forsakringskassan(engine)
     assert apply.with_whom == "forsakringskassan" and apply.notes == ("apply_each_month",)
     assert plan.steps[1].money.scheme == "etableringsersattning"
     assert plan.steps[1].money.grant_per_month == 6673 + 800 + 800 + 1500
+
+
+def test_plan_money_keeps_the_source_and_period_of_its_figures():
+    """The plan records where each step's money comes from and the period the figures hold for, so
+    the plan, Agera, the PDF and the shared view can show the source and mark it once expired."""
+    from app.engine.financing import FinancingOption, Line
+    from app.engine.plan import Money, Plan, PlanStep
+
+    url = "https://www.csn.se/bidrag-och-lan/studiemedel.html"
+    option = FinancingOption("csn-studiemedel", "csn", (
+        Line("csn-studiemedel", "generellt_bidrag", "grant", 1000, "SEK/week", 4000, url, date(2026, 1, 1), date(2026, 12, 31),
+             "computed", year=2026),
+        Line("csn-studiemedel", "lan", "loan", 2000, "SEK/week", 8000, url, date(2026, 3, 1), date(2026, 11, 30), "computed",
+             stale=True, year=2026),
+        Line("csn-studiemedel", "tillaggsbidrag", "grant", None, None, None, None, None, None, None)))
+    money = Money.of(option)
+    assert (money.grant_per_month, money.loan_per_month) == (4000, 8000)
+    assert money.source_url == url and money.year == 2026 and money.stale is True
+    assert (money.valid_from, money.valid_to) == (date(2026, 3, 1), date(2026, 11, 30))   # where all hold
+    plan = Plan(goal=Goal("5321"), route_id="r", start=date(2026, 12, 1), ready_date=date(2027, 6, 1),
+                steps=(PlanStep(id="1-apply_financing-x", kind="apply_financing", key="x", label="x",
+                                with_whom="csn", money=money),))
+    assert Plan.from_dict(plan.to_dict()) == plan
+    # a plan saved before money carried its source still loads
+    old = plan.to_dict()
+    for key in ("source_url", "valid_from", "valid_to", "year", "stale"):
+        del old["steps"][0]["money"][key]
+    assert Plan.from_dict(old).steps[0].money.source_url is None

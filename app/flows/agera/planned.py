@@ -14,6 +14,7 @@ from typing import Any
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
+from app import wording
 from app.engine import Plan
 from app.flows.besluta import words
 from app.flows.inventera.catalogue import localised
@@ -59,6 +60,7 @@ class Row:
     user_note: str = ""
     done: bool = False
     money: str | None = None        # "Student finance from CSN: about 19 000 kr a month"
+    money_source: dict | None = None  # its source and period, marked once expired (app.wording.money_fact)
     follow_up: tuple[date, ...] = field(default_factory=tuple)
 
 
@@ -129,7 +131,7 @@ def rows(plan: Plan, notes: dict | None = None, progress: dict | None = None, *,
             with_whom=str(words.say(words.WITH_WHOM, s.with_whom)), with_whom_key=s.with_whom,
             place_url=place_url(s), notes=tuple(str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"),
             user_note=(notes or {}).get(s.id, "") if with_notes else "", done=s.id in done,
-            money=money_text(s.money), follow_up=tuple(s.follow_up)))
+            money=money_text(s.money), money_source=wording.money_fact(s.money), follow_up=tuple(s.follow_up)))
     return out
 
 

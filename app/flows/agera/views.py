@@ -10,6 +10,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from app import clock, wording
 from app import exports
 from app.flows.agera import planned
 from app.flows.agera.forms import ButtonForm, ImportForm, ShareForm
@@ -20,7 +21,7 @@ MAX_IMPORT_BYTES = exports.MAX_FILE_BYTES     # the largest file the app itself 
 
 
 def today() -> date:
-    return date.today()
+    return clock.today()
 
 
 def _no_plan():
@@ -221,7 +222,6 @@ def _sources(plan) -> list[dict]:
             fact = getattr(c.schemes[s.key], "fact", None)
         if fact is not None and fact.source_url and fact.source_url not in seen:
             seen.add(fact.source_url)
-            out.append({"name": fact.source_name or fact.source_url, "url": fact.source_url,
-                        "retrieved": date_text(fact.retrieved) if fact.retrieved else ""})
+            out.append(wording.fact(fact, wording.EDUCATION if s.education_id else wording.RULE))
     return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
+from app import clock
 from app.engine import Person
 from app.engine.financing import EMPLOYED
 
@@ -110,4 +111,4 @@ def targets(answers: dict) -> list[dict]:
 
 
 def today() -> date:
-    return date.today()
+    return clock.today()

@@ -10,6 +10,7 @@ from flask import abort, redirect, render_template, request, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
+from app import wording
 from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap, household_view
 from app.engine.plan import PlanStep
 from app.engine.geo import EducationPlaces, education_reach
@@ -33,14 +34,6 @@ MAX_NOTES = 500
 
 def kr(amount: int | float | None) -> str | None:
     return None if amount is None else _("%(amount)s kr", amount=format_decimal(round(amount)))
-
-
-def period(valid_from: date | None, valid_to: date | None, year: int | None = None) -> str:
-    if valid_from and valid_to:
-        return _("valid %(start)s–%(end)s", start=valid_from.isoformat(), end=valid_to.isoformat())
-    if year:
-        return _("figures for %(year)s", year=year)
-    return ""
 
 
 # --- the person and the targets ----------------------------------------------------------------
@@ -106,7 +99,8 @@ def _line(line) -> dict:
     return {"part": str(words.say(words.PARTS, line.part)), "kind": str(words.say(words.LINE_KINDS, line.kind)),
             "per_month": kr(line.per_month), "stale": line.stale,
             "check": str(words.say(words.CHECK_WITH, line.check_with)) if line.check_with else None,
-            "source": {"url": line.source_url, "period": period(line.valid_from, line.valid_to, line.year)}
+            "source": {"url": line.source_url, "period": wording.period(line.valid_from, line.valid_to, line.year),
+                       "expired": wording.freshness(wording.AMOUNT, line.valid_to)}
             if line.source_url else None}
 
 
@@ -209,16 +203,9 @@ def _work(view, ssyk: str) -> dict:
             if group is not None and (group.description or group.definition) else None,
             "now": JOB_CHANCES[outlook.job_chances]() if outlook and outlook.job_chances in JOB_CHANCES else None,
             "five_years": FIVE_YEAR[outlook.five_year]() if outlook and outlook.five_year in FIVE_YEAR else None,
-            "outlook_source": _fact(outlook), "pay": kr(pay.monthly_average) if pay and pay.monthly_average else None,
-            "pay_source": _fact(pay)}
-
-
-def _fact(row) -> dict | None:
-    f = catalogue.fact(row)
-    if f is None:
-        return None
-    return dict(f, period=period(row.valid_from, row.valid_to, getattr(row, "year", None)),
-                retrieved=words.date_text(row.retrieved))
+            "outlook_source": wording.fact(outlook, wording.OUTLOOK),
+            "pay": kr(pay.monthly_average) if pay and pay.monthly_average else None,
+            "pay_source": wording.fact(pay, wording.PAY)}
 
 
 def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
@@ -332,7 +319,8 @@ def plan_rows(plan: Plan, notes: dict, view, licences: dict, forms: dict) -> lis
             money_row = {"name": str(words.say(words.SCHEMES, s.money.scheme)),
                          "total": kr(s.money.grant_per_month + s.money.loan_per_month),
                          "loan": kr(s.money.loan_per_month) if s.money.loan_per_month else None,
-                         "checks": [str(words.say(words.CHECK_WITH, c)) for c in s.money.check_with]}
+                         "checks": [str(words.say(words.CHECK_WITH, c)) for c in s.money.check_with],
+                         "source": wording.money_fact(s.money)}
         bound = forms.get(s.id, {})
         rows.append({
             "id": s.id, "n": i, "kind": str(words.say(words.KINDS, s.kind)), "kind_key": s.kind,

@@ -11,6 +11,7 @@ from flask_babel import get_locale
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
+from app import wording
 from app.content.models import (
     CatalogueMeta, Competence, Education, EducationLeadsTo, EducationMunicipality, LanguageLevel,
     Municipality, OccupationGroup, OccupationOutlook, OccupationPay, Skill,
@@ -208,8 +209,6 @@ def outlook_value(row: OccupationOutlook | None) -> float | None:
     return {"stora": 1.0, "medelstora": 0.0, "små": -1.0}.get(row.job_chances or "")
 
 
-def fact(row: Any) -> dict | None:
-    """Source and date of a curated fact, for the card."""
-    if row is None or not getattr(row, "source_url", None):
-        return None
-    return {"url": row.source_url, "name": row.source_name or row.source_url, "retrieved": row.retrieved}
+def fact(row: Any, kind: str | None = None) -> dict | None:
+    """Source, period and age of a curated fact, for the card (see ``app.wording.fact``)."""
+    return wording.fact(row, kind)

@@ -9,6 +9,7 @@ from flask import abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from app import wording
 from app.content.models import Education, EducationLeadsTo, FinancingRule, FinancingScheme, OccupationGroup
 from app.db import get_session
 from app.flows.inventera.catalogue import localised
@@ -33,10 +34,8 @@ PAGES = (
 EXAMPLE_ROUTES = ("yrkesvux-yrkesforare-person", "sfi-kombo-barnskotare", "yrkesvux-underskoterska")
 
 
-def _fact(row) -> dict | None:
-    if row is None or not row.source_url:
-        return None
-    return {"url": row.source_url, "name": row.source_name or row.source_url, "retrieved": row.retrieved}
+def _fact(row, kind: str | None = None) -> dict | None:
+    return wording.fact(row, kind)
 
 
 def _education(session, education_id: str) -> dict | None:
@@ -63,7 +62,7 @@ def _facts(session) -> dict:
     combined = [e for e in session.execute(select(Education).where(Education.form == "kombination_sfi")
                                            .order_by(Education.id)).scalars()]
     return {
-        "max_age": {"value": rule.value, "fact": _fact(rule)} if rule is not None and rule.value else None,
+        "max_age": {"value": rule.value, "fact": _fact(rule, wording.RULE)} if rule is not None and rule.value else None,
         "sfi": {"cost": sfi.cost_sek, "fact": _fact(sfi)} if sfi is not None else None,
         "combined": [{"label": localised(e.labels, e.id), "weeks": e.weeks, "fact": _fact(e)} for e in combined],
         "schemes": [{"name": localised(s.name, s.id), "summary": localised(s.summary), "url": s.apply_url}
