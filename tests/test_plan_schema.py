@@ -214,3 +214,33 @@ def test_stored_progress_and_notes_of_the_wrong_type_are_ignored(client):
         store.save_answers(store.current_plan(), "agera.progress", {"done": [{}, "1-language-sfi_d"]})
     assert client.get("/agera/nasta").status_code == 200
     assert client.get("/agera/plan.ics").status_code == 200
+
+
+def test_the_schema_knows_every_field_of_the_engine_plan():
+    """A field added to the engine's plan must be added to the schema too, or stored plans lose it."""
+    from dataclasses import fields
+
+    from app.engine.plan import Goal, Money, Plan, PlanStep
+
+    pairs = [(Plan, schema.PlanDoc), (PlanStep, schema.StepDoc), (Money, schema.MoneyDoc), (Goal, schema.GoalDoc)]
+    for engine_cls, doc in pairs:
+        assert {f.name for f in fields(engine_cls)} == set(doc.model_fields), engine_cls.__name__
+
+
+def test_a_stored_plan_round_trips_through_the_schema_unchanged():
+    from app.engine.plan import Money
+
+    plan = sample_plan()
+    step = replace(plan.steps[1], money=Money("csn-studiemedel", "csn", 9000, 10000, ("csn",),
+                                              source_url="https://www.csn.se/belopp", year=2026, stale=True,
+                                              valid_from=plan.start, valid_to=plan.start + timedelta(days=300)))
+    plan = replace(plan, steps=(plan.steps[0], step) + plan.steps[2:])
+    assert schema.plan_from_stored(plan.to_dict()) == plan
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "https://x.se/\\" + '"onclick'])
+def test_a_money_source_must_be_a_web_address(url):
+    doc = exported()
+    doc["plan"]["steps"][1]["money"]["source_url"] = url
+    with pytest.raises(exports.ImportError_):
+        exports.import_plan(json.dumps(doc))

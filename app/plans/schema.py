@@ -56,6 +56,7 @@ def text(max_length: int, min_length: int = 0):
 
 Key = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:@/+-]+$")]
 Day = Annotated[date, AfterValidator(_in_range)]
+WebAddress = Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://[^\s<>\"']+$")]
 Amount = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
@@ -75,6 +76,11 @@ class MoneyDoc(_Model):
     loan_per_month: Amount
     check_with: list[Key] = Field(default_factory=list, max_length=20)
     estimate: bool = True
+    source_url: WebAddress | None = None
+    valid_from: Day | None = None
+    valid_to: Day | None = None
+    year: int | None = Field(default=None, ge=FIRST_DAY.year, le=LAST_DAY.year)
+    stale: bool = False
 
 
 class StepDoc(_Model):
