@@ -132,7 +132,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(429)
     def too_many(_e):
-        return _error_page(429, _l("Too many tries"), _l("Wait a minute and try again."))
+        body, status = _error_page(429, _l("Too many tries"), _l("Wait a minute and try again."))
+        return body, status, {"Retry-After": "60"}
 
     @app.errorhandler(500)
     def server_error(_e):

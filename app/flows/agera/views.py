@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app import clock, wording
-from app import exports
+from app import exports, limits
 from app.flows.agera import planned
 from app.flows.agera.forms import ButtonForm, ImportForm, ShareForm
 from app.flows.besluta.words import date_text
@@ -77,13 +77,23 @@ def choose_route_view():
 
 # --- sharing -----------------------------------------------------------------------------------------------
 
+SHARE_REFUSALS = {
+    "too_many": lambda: _("You already have %(n)s links that work. Stop sharing one of them before you "
+                          "make a new one.", n=current_app.config["MAX_SHARES_PER_PLAN"]),
+    "too_fast": lambda: _("You have made many links in a short time. Wait a minute and try again."),
+}
+
+
 def share_view():
     owner = store.current_plan()
     plan, _notes, _progress = planned.load(owner)
     if plan is None:
         return _no_plan()
     form = ShareForm(data={"days": shares.DEFAULT_DAYS, "include_notes": "no"} if request.method == "GET" else None)
-    if request.method == "POST" and form.validate():
+    refused = shares.refusal(owner) if request.method == "POST" and form.validate() else "invalid"
+    if refused in SHARE_REFUSALS:
+        form.form_errors.append(SHARE_REFUSALS[refused]())
+    elif refused is None:
         share = shares.create_share(owner, form.days.data, form.include_notes.data == "yes")
         flash(_("Your plan is shared. Copy the link below and send it to the person you choose."), "success")
         return redirect(url_for("agera.share") + f"#share-{share.id[:8]}", 303)
@@ -200,14 +210,27 @@ def _read_upload(upload):
         return err.reason, None
 
 
+PDF_CACHE = exports.PdfCache()
+
+
 def pdf_view():
-    plan, notes, progress = planned.load()
+    """The PDF, from the cache while the plan is unchanged; making one is limited per plan and in all."""
+    owner = store.current_plan()
+    plan, notes, progress = planned.load(owner)
     if plan is None:
         abort(404)
-    ctx = _rows_context(plan, notes, progress)
-    html = render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
-                           sources=_sources(plan), made=date_text(today()), **ctx)
-    return _download(exports.html_to_pdf(html), "application/pdf", "vagval-plan.pdf")
+    key = PDF_CACHE.key(plan.to_dict(), notes, progress, str(get_locale()), today().isoformat())
+    body = PDF_CACHE.get(key)
+    if body is None:
+        if not (limits.hit(current_app.config["RATELIMIT_PDF"], "pdf", owner.id)
+                and limits.hit(current_app.config["RATELIMIT_PDF_ALL"], "pdf-all")):
+            abort(429)
+        ctx = _rows_context(plan, notes, progress)
+        html = render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
+                               sources=_sources(plan), made=date_text(today()), **ctx)
+        body = exports.html_to_pdf(html)
+        PDF_CACHE.put(key, body)
+    return _download(body, "application/pdf", "vagval-plan.pdf")
 
 
 def _sources(plan) -> list[dict]:
