@@ -21,7 +21,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     logging.basicConfig(level=logging.INFO)
 
-    from app import assets, db, htmx, i18n, limits, logs, pages, plans, security
+    from app import assets, db, htmx, i18n, limits, logs, pages, plans, security, sessions
     from app.flows import register_flows
 
     if config.PROXY_FIX_HOPS:
@@ -33,6 +33,7 @@ def create_app(config: Config | None = None) -> Flask:
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    sessions.init_app(app)
     htmx.init_app(app)
     Compress(app)
     assets.init_app(app)          # after Compress: its hook must run first

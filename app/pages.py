@@ -11,6 +11,7 @@ from wtforms.validators import InputRequired, Length
 from app.flows import FLOWS
 from app.flows.wizard import STATUS_LABELS
 from app.forms import AppForm
+from app import sessions
 from app.limits import limiter
 from app.plans import store
 
@@ -52,9 +53,13 @@ def save():
     form = SaveForm()
     if plan is not None and form.validate_on_submit():
         issued = store.issue_resume_code(plan)
-        session["issued_code"] = {"code": issued.code, "expires": issued.expires_at.date().isoformat()}
+        # On its way to the page that shows it, the code is in the cookie only encrypted.
+        session["issued_code"] = {"code": sessions.seal("issued_code", issued.code),
+                                  "expires": issued.expires_at.date().isoformat()}
         return redirect(url_for("main.save"), 303)
     issued = session.pop("issued_code", None)
+    if issued:
+        issued = dict(issued, code=sessions.unseal("issued_code", str(issued.get("code", ""))) or "")
     if issued and not store.code_is_current(plan, issued["code"]):
         issued = None     # a double submit replaced it: never show a code that does not work
     link = url_for("main.resume", kod=issued["code"], _external=True) if issued else None

@@ -23,6 +23,7 @@ from app.plans.models import Plan, PlanAnswer, Share, utcnow
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"   # no 0/O, 1/I/L
 CODE_LENGTH = 10
 SESSION_KEY = "plan_id"
+GENERATION_KEY = "plan_gen"      # the plan's session_generation when this browser got it
 
 
 class ResumeCodeError(Exception):
@@ -52,9 +53,18 @@ def current_plan() -> Plan | None:
     if not plan_id:
         return None
     plan = _db().get(Plan, plan_id)
-    if plan is None:            # deleted or purged: forget it
+    if plan is None or session.get(GENERATION_KEY, 0) != plan.session_generation:
+        # deleted or purged, or this cookie was revoked ("forget me on this device"): forget it
         session.pop(SESSION_KEY, None)
+        session.pop(GENERATION_KEY, None)
+        return None
     return plan
+
+
+def _attach(plan: Plan) -> None:
+    session[SESSION_KEY] = plan.id
+    session[GENERATION_KEY] = plan.session_generation
+    session.permanent = True
 
 
 def get_or_create_plan() -> Plan:
@@ -64,8 +74,7 @@ def get_or_create_plan() -> Plan:
         db = _db()
         db.add(plan)
         db.commit()
-        session[SESSION_KEY] = plan.id
-        session.permanent = True
+        _attach(plan)
     return plan
 
 
@@ -172,8 +181,7 @@ def find_by_resume_code(raw: str) -> Plan:
 def resume(raw: str) -> Plan:
     """Attach the plan behind a resume code to this browser."""
     plan = find_by_resume_code(raw)
-    session[SESSION_KEY] = plan.id
-    session.permanent = True
+    _attach(plan)
     return plan
 
 
@@ -213,4 +221,13 @@ def code_is_current(plan: Plan | None, code: str) -> bool:
 
 
 def forget_on_this_device() -> None:
+    """This browser lets go of the plan, and so does every copy of its cookie: the plan's
+    generation moves on, so an older cookie no longer opens it (the resume code still does)."""
+    plan = current_plan()
+    if plan is not None:
+        db = _db()
+        plan.session_generation += 1
+        db.add(plan)
+        db.commit()
     session.pop(SESSION_KEY, None)
+    session.pop(GENERATION_KEY, None)
