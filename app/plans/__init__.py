@@ -26,4 +26,8 @@ def purge_command(days: int | None) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from app.plans.models import utcnow
+
     app.cli.add_command(plans_cli)
+    # When a question page was shown: its autosaves carry it (see store.superseded).
+    app.jinja_env.globals["shown_at"] = lambda: utcnow().isoformat()

@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from flask import current_app, session
@@ -104,25 +104,29 @@ def all_answers(plan: Plan | None) -> dict[str, dict[str, Any]]:
     return {row.step: dict(row.data) for row in rows}
 
 
-def _upsert(plan: Plan, step: str, data: dict[str, Any], draft: bool) -> None:
+def _upsert(plan: Plan, step: str, data: dict[str, Any], draft: bool, submitted: bool = False) -> None:
     """INSERT ... ON CONFLICT DO UPDATE: autosave and a submit may race for the same answer."""
     db = _db()
     now = utcnow()
-    values = {"plan_id": plan.id, "step": step, "is_draft": draft, "data": data, "updated_at": now}
+    values = {"plan_id": plan.id, "step": step, "is_draft": draft, "data": data, "updated_at": now,
+              "submitted_at": now if submitted else None}
     dialect = db.get_bind().dialect.name
     insert = {"sqlite": sqlite_insert, "postgresql": pg_insert}[dialect]
     stmt = insert(PlanAnswer).values(**values)
-    stmt = stmt.on_conflict_do_update(index_elements=["plan_id", "step", "is_draft"],
-                                      set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at})
+    changes = {"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at}
+    if submitted:
+        changes["submitted_at"] = stmt.excluded.submitted_at
+    stmt = stmt.on_conflict_do_update(index_elements=["plan_id", "step", "is_draft"], set_=changes)
     db.execute(stmt)
     db.expire_all()
     plan.updated_at = now
     db.add(plan)
 
 
-def save_answers(plan: Plan, step: str, data: dict[str, Any]) -> None:
-    """Save a valid answer; any draft of the same question is superseded."""
-    _upsert(plan, step, data, draft=False)
+def save_answers(plan: Plan, step: str, data: dict[str, Any], *, autosave: bool = False) -> None:
+    """Save a valid answer; any draft of the same question is superseded. A submit (not an
+    autosave) records when, so that an autosave from a page shown before it is recognised as stale."""
+    _upsert(plan, step, data, draft=False, submitted=not autosave)
     db = _db()
     db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id == plan.id, PlanAnswer.step == step,
                                      PlanAnswer.is_draft == True))  # noqa: E712
@@ -133,6 +137,23 @@ def save_draft(plan: Plan, step: str, raw: dict[str, Any]) -> None:
     """Keep what the person typed even when it does not validate yet."""
     _upsert(plan, step, raw, draft=True)
     _db().commit()
+
+
+def superseded(plan: Plan | None, step: str, shown_at: str | None) -> bool:
+    """Whether an autosave from a page shown at ``shown_at`` (ISO time) comes after the answer was
+    submitted from a later look at it: a late autosave must never replace a submitted answer."""
+    if plan is None or not shown_at:
+        return False
+    try:
+        shown = datetime.fromisoformat(shown_at)
+    except ValueError:
+        return False
+    row = _get_answer(plan, step, False)
+    if row is None or row.submitted_at is None:
+        return False
+    submitted = row.submitted_at if row.submitted_at.tzinfo else row.submitted_at.replace(tzinfo=timezone.utc)
+    shown = shown if shown.tzinfo else shown.replace(tzinfo=timezone.utc)
+    return submitted > shown
 
 
 def _code_hash(code: str) -> str:
