@@ -21,7 +21,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     logging.basicConfig(level=logging.INFO)
 
-    from app import assets, db, htmx, i18n, limits, logs, pages, plans, security, sessions
+    from app import assets, db, faults, htmx, i18n, limits, logs, pages, plans, security, sessions
     from app.flows import register_flows
 
     if config.PROXY_FIX_HOPS:
@@ -39,6 +39,7 @@ def create_app(config: Config | None = None) -> Flask:
     assets.init_app(app)          # after Compress: its hook must run first
     limits.init_app(app)
     pages.init_app(app)
+    faults.init_app(app)
     register_flows(app)
     plans.init_app(app)
     _register_optional_cli(app)

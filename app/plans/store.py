@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, delete, select
 
-from app.db import get_session
+from app.db import checkpoint, get_session
 from app.plans.models import Plan, PlanAnswer, Share, utcnow
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"   # no 0/O, 1/I/L
@@ -212,7 +212,9 @@ def delete_plan(plan: Plan) -> None:
     db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id == plan.id))
     db.delete(plan)
     db.commit()
+    checkpoint(db)          # SQLite: nothing of the plan left in the write-ahead log either
     session.pop(SESSION_KEY, None)
+    session.pop(GENERATION_KEY, None)
 
 
 def purge_untouched(db: Session, older_than: timedelta) -> int:
@@ -224,6 +226,7 @@ def purge_untouched(db: Session, older_than: timedelta) -> int:
         db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id.in_(ids)))
         db.exec(delete(Plan).where(Plan.id.in_(ids)))
         db.commit()
+        checkpoint(db)
     return len(ids)
 
 
