@@ -10,7 +10,7 @@ Month convention (an estimate, always marked as such): weekly amounts × 52/12, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Mapping
 
 WEEKS_PER_MONTH = 52 / 12
@@ -38,12 +38,37 @@ AF = "arbetsformedlingen"
 FK = "forsakringskassan"
 MUNICIPALITY = "municipality"
 
+# Residence permits, where the rules depend on them (studiemedel 3 kap. 4, 4 b §; etableringsprogrammet)
+REFUGEE, FAMILY, TEMPORARY_PROTECTION, OTHER_PERMIT = "refugee", "family", "temporary_protection", "other"
+PERMITS = (REFUGEE, FAMILY, TEMPORARY_PROTECTION, OTHER_PERMIT)
+
 LEVELS = ("none", "grundlaggande", "gymnasial", "eftergymnasial")
 AF_FORMS = ("arbetsmarknadsutbildning",)
 
 
 def half_up(value: float) -> int:
     return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day where it has fewer days)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(d)
+
+
+def age_on(born: date, on: date) -> int:
+    """Whole years from ``born`` to ``on`` (a birthday counts on the day)."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def half_year_end(d: date) -> date:
+    return date(d.year, 6, 30) if d.month <= 6 else date(d.year, 12, 31)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,6 +174,11 @@ class Person:
     residence_ok: bool = True                  # permit that qualifies for studiemedel (3 kap. 4 §)
     has_akassa: bool = False
     preferred_pace: int = 100
+    # The person over time: what changes along a route of several years.
+    children_born: tuple[date, ...] = ()       # birth dates (a birth year is taken as 1 July); wins over ages
+    permit: str | None = None                  # one of PERMITS; None = not asked / not known
+    permit_from: date | None = None            # when the permit (the first, for temporary protection) began
+    income_before: int | None = None           # monthly income from work before the studies (SEK)
 
     def age_in_year(self, year: int) -> int:
         """The age the person turns during ``year`` (the law's "the year you turn X")."""
@@ -156,7 +186,30 @@ class Person:
 
     @property
     def children(self) -> int:
-        return len(self.children_ages)
+        return len(self.children_born) or len(self.children_ages)
+
+    def child_ages_on(self, on: date) -> tuple[int, ...]:
+        """The children's ages on ``on``: from their birth dates, else the ages given (as now)."""
+        if self.children_born:
+            return tuple(age_on(b, on) for b in self.children_born)
+        return self.children_ages
+
+    def in_programme(self, on: date) -> bool:
+        """In the etableringsprogram on ``on`` (its end unknown: assumed to go on, and said so)."""
+        return self.situation == ETABLERING and (self.etablering_until is None or on <= self.etablering_until)
+
+    @property
+    def yearly_income_before(self) -> int | None:
+        """Income from work in the year before the studies: the monthly income before × 12, else
+        last year's income."""
+        return self.income_before * 12 if self.income_before is not None else self.prior_year_income
+
+
+def etablering_end(start: date, facts: "FinancingFacts") -> date:
+    """The last day of the etableringsprogram begun on ``start``: insatser for at most
+    ``max_months_insatser`` months (SFS 2017:820 15 §). The 36-month frame from the first
+    folkbokföring can end it earlier; the route says to check that with Arbetsförmedlingen."""
+    return add_months(start, int(facts.rule(ETABLERINGSERSATTNING, "max_months_insatser"))) - timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -315,14 +368,14 @@ def _listed(step: StudyStep, scheme: str) -> bool:
 
 def _situation(person: Person, on: date) -> str:
     """After the etableringsprogram ends, a participant is assumed to stay a registered job seeker."""
-    if person.situation == ETABLERING and person.etablering_until is not None and on > person.etablering_until:
+    if person.situation == ETABLERING and not person.in_programme(on):
         return UNEMPLOYED
     return person.situation
 
 
-def _studying_under_af(person: Person, step: StudyStep) -> str | None:
-    """Which AF benefit pays for this step instead of CSN, if any."""
-    if person.situation == ETABLERING and (person.etablering_until is None or step.start <= person.etablering_until):
+def _studying_under_af(person: Person, step: StudyStep, on: date | None = None) -> str | None:
+    """Which AF benefit pays for this step on ``on`` (default its start) instead of CSN, if any."""
+    if person.in_programme(on or step.start):
         return ETABLERINGSERSATTNING
     if step.via_af or step.form in AF_FORMS:
         return AF
@@ -339,7 +392,7 @@ def _studiemedel(person: Person, step: StudyStep, facts: FinancingFacts, on: dat
     age = person.age_in_year(on.year)
     level = _form_level(step)
     pace = step.pace
-    af = _studying_under_af(person, step)
+    af = _studying_under_af(person, step, on)
     if step.form in facts.rule(s, "not_for_forms"):
         out.append(_reason(facts, "sfi_no_studiemedel", s, "not_for_forms"))
         return None
@@ -370,8 +423,17 @@ def _studiemedel(person: Person, step: StudyStep, facts: FinancingFacts, on: dat
     if not person.residence_ok:
         out.append(_reason(facts, "residence_permit", s, "residence_permit_ok", check_with=CSN))
         return None
-
     notes: list[Reason] = []
+    if person.permit == TEMPORARY_PROTECTION:       # 3 kap. 4 b § (from 2026): not in the first 12 months
+        wait = int(facts.rule(s, "temporary_protection_wait_months"))
+        if person.permit_from is None:
+            notes.append(_reason(facts, "temporary_protection_check_months", s, "temporary_protection_wait_months",
+                                 check_with=CSN, months=wait))
+        elif on < add_months(person.permit_from, wait):
+            out.append(_reason(facts, "temporary_protection_first_months", s, "temporary_protection_wait_months",
+                               months=wait, from_date=add_months(person.permit_from, wait).isoformat()))
+            return None
+
     hogre = _hogre_bidrag(person, step, facts, on, notes)
     lines: list[Line | None] = []
     if hogre:
@@ -386,7 +448,7 @@ def _studiemedel(person: Person, step: StudyStep, facts: FinancingFacts, on: dat
     if age in loan_limits:
         notes.append(_reason(facts, "loan_weeks_limited_by_age", s, "loan_max_weeks_by_age_year_turns",
                              max_loan_weeks=loan_limits[age]))
-    kids = sum(1 for a in person.children_ages if a < facts.rule(s, "tillaggsbidrag_child_max_age_half_year_turns"))
+    kids = _tillaggsbidrag_children(person, facts, on)
     if kids:
         lines.append(_tillaggsbidrag(facts, pace, on, kids))
     lines.append(_tillaggslan(person, facts, pace, on, notes))
@@ -417,6 +479,16 @@ def _hogre_bidrag(person: Person, step: StudyStep, facts: FinancingFacts, on: da
     notes.append(_reason(facts, "hogre_bidrag_from_year_turning_25", s, "hogre_bidrag_min_age_year_turns",
                          from_year=person.birth_year + facts.rule(s, "hogre_bidrag_min_age_year_turns")))
     return False
+
+
+def _tillaggsbidrag_children(person: Person, facts: FinancingFacts, on: date) -> int:
+    """Children who give tilläggsbidrag on ``on``: up to and including the half-year the child
+    turns 18 (3 kap. 13 a §)."""
+    limit = int(facts.rule(STUDIEMEDEL, "tillaggsbidrag_child_max_age_half_year_turns"))
+    if person.children_born:
+        return sum(1 for b in person.children_born
+                   if b <= on <= half_year_end(add_months(b, 12 * limit)))
+    return sum(1 for a in person.children_ages if a < limit)
 
 
 def _tillaggsbidrag(facts: FinancingFacts, pace: int, on: date, kids: int) -> Line | None:
@@ -458,7 +530,7 @@ def _omstallning(person: Person, step: StudyStep, facts: FinancingFacts, on: dat
         out.append(_reason(facts, "omstallning_work_conditions_not_met", s, "etableringsvillkor",
                            months_needed=etab["months_with_work_income"], recent_months_needed=akt["months"]))
         return None
-    if step.form in facts.rule(STUDIEMEDEL, "not_for_forms") or _studying_under_af(person, step) or not _listed(step, s):
+    if step.form in facts.rule(STUDIEMEDEL, "not_for_forms") or _studying_under_af(person, step, on) or not _listed(step, s):
         out.append(_reason(facts, "omstallning_not_for_this_education", s, "education_requirement"))
         return None
     if step.pace not in facts.rule(s, "allowed_paces"):
@@ -468,7 +540,7 @@ def _omstallning(person: Person, step: StudyStep, facts: FinancingFacts, on: dat
     if age > facts.rule(s, "bidrag_max_age_year_turns"):
         out.append(_reason(facts, "too_old", s, "bidrag_max_age_year_turns"))
         return None
-    income = person.prior_year_income or 0
+    income = person.yearly_income_before or 0       # 80 % of the income before the studies (24 §)
     cap = facts.rule(s, "income_cap_sek")
     bidrag_fact, _ = facts.amount(s, "bidrag_max_per_week", 100, on)
     lan_fact, _ = facts.amount(s, "lan_max_per_week", 100, on)
@@ -497,7 +569,7 @@ def _af_benefit(person: Person, step: StudyStep, facts: FinancingFacts, on: date
     if _situation(person, on) != UNEMPLOYED:
         return None
     scale = step.pace / 100
-    af = _studying_under_af(person, step) == AF
+    af = _studying_under_af(person, step, on) == AF
     age = person.age_in_year(on.year)
     notes: list[Reason] = []
     if age >= facts.rule(AKTIVITETSSTOD, "main_min_age"):
@@ -529,12 +601,14 @@ def _af_benefit(person: Person, step: StudyStep, facts: FinancingFacts, on: date
 
 
 def _etablering(person: Person, step: StudyStep, facts: FinancingFacts, on: date) -> FinancingOption | None:
-    if _studying_under_af(person, step) != ETABLERINGSERSATTNING:
+    if _studying_under_af(person, step, on) != ETABLERINGSERSATTNING:
         return None
     s = ETABLERINGSERSATTNING
     lines = [_line(facts, s, "etableringsersattning_per_day", "etableringsersattning", 100, on,
                    scale=step.pace / 100, check_with=FK)]
-    oldest = sorted(person.children_ages, reverse=True)[: facts.rule(s, "etableringstillagg_max_children")]
+    # per child under 20 on this date, the oldest three (SFS 2017:819 3 kap. 12 §)
+    ages = [a for a in person.child_ages_on(on) if 0 <= a <= 19]
+    oldest = sorted(ages, reverse=True)[: facts.rule(s, "etableringstillagg_max_children")]
     for child_age in oldest:
         if child_age < 11:
             lines.append(_line(facts, s, "etableringstillagg_per_child_under_11_per_month", "etableringstillagg",
@@ -546,6 +620,8 @@ def _etablering(person: Person, step: StudyStep, facts: FinancingFacts, on: date
     if person.etablering_until is not None:
         notes.append(_reason(facts, "etablering_ends", s, "max_months_insatser",
                              until=person.etablering_until.isoformat()))
+    else:      # the start was not given: assumed to go on, and said so
+        notes.append(_reason(facts, "etablering_end_unknown", s, "max_months_insatser", check_with=AF))
     return FinancingOption(s, FK, tuple(x for x in lines if x is not None), tuple(notes))
 
 
@@ -593,7 +669,7 @@ def estimate_financing(person: Person, step: StudyStep, facts: FinancingFacts,
     csn = _studiemedel(person, step, facts, on, not_eligible)
     omst = _omstallning(person, step, facts, on, not_eligible)
     sss = _studiestartsstod(person, step, facts, on, not_eligible)
-    if _studying_under_af(person, step) == AF and af:
+    if _studying_under_af(person, step, on) == AF and af:
         options.append(af)          # AF's programme: its benefit is the way, CSN is out
         af = None
     rest = [o for o in (csn, omst, sss, af) if o is not None]
@@ -605,6 +681,85 @@ def estimate_financing(person: Person, step: StudyStep, facts: FinancingFacts,
     if step.form in AF_FORMS and _situation(person, on) not in (UNEMPLOYED, ETABLERING):
         not_eligible.append(Reason("af_programme_needs_registration", AF, check_with=AF))
     return FinancingEstimate(step, on, tuple(options), tuple(not_eligible))
+
+
+# ---------------------------------------------------------------------------------------------
+# Over time: a long step is financed by what applies on each of its dates
+
+
+# Why the money may change inside a step (the first day of the new period)
+ETABLERING_ENDS = "etablering_ends"
+NEW_YEAR = "new_year"                        # new amounts; "the year you turn 20 / 25 / 60" rules
+CHILD_AGE_BAND = "child_age_band"            # a child turns 11 or 20 (etableringstillägg)
+CHILD_TILLAGG_ENDS = "child_tillagg_ends"    # the half-year a child turns 18 is over (tilläggsbidrag)
+PERMIT_MONTHS_PASSED = "permit_months_passed"  # temporary protection: 12 months with the permit
+STUDIEMEDEL_AGE = "studiemedel_age"          # 1 July of the year the person turns 20 (komvux)
+
+
+@dataclass(frozen=True)
+class FinancingPeriod:
+    """Part of a study step during which the same money applies."""
+
+    start: date
+    finish: date
+    estimate: FinancingEstimate
+    because: tuple[str, ...] = ()            # why a new period starts here (empty for the first)
+
+    @property
+    def weeks(self) -> float:
+        return ((self.finish - self.start).days + 3) / 7     # a step's finish is a Friday
+
+
+def change_dates(person: Person, step: StudyStep, finish: date, facts: FinancingFacts) -> tuple[tuple[date, str], ...]:
+    """Dates inside (start, finish] on which a rule may give other money, with why."""
+    points: list[tuple[date, str]] = []
+    if person.situation == ETABLERING and person.etablering_until is not None:
+        points.append((person.etablering_until + timedelta(days=1), ETABLERING_ENDS))
+    points += [(date(y, 1, 1), NEW_YEAR) for y in range(step.start.year + 1, finish.year + 1)]
+    limit = int(facts.rule(STUDIEMEDEL, "tillaggsbidrag_child_max_age_half_year_turns"))
+    for born in person.children_born:
+        points += [(add_months(born, 12 * age), CHILD_AGE_BAND) for age in (11, 20)]
+        points.append((half_year_end(add_months(born, 12 * limit)) + timedelta(days=1), CHILD_TILLAGG_ENDS))
+    if person.permit == TEMPORARY_PROTECTION and person.permit_from is not None:
+        wait = int(facts.rule(STUDIEMEDEL, "temporary_protection_wait_months"))
+        points.append((add_months(person.permit_from, wait), PERMIT_MONTHS_PASSED))
+    turns = int(facts.rule(STUDIEMEDEL, "min_age_grund_gymnasial_half_year_turns"))
+    points.append((date(person.birth_year + turns, 7, 1), STUDIEMEDEL_AGE))
+    return tuple(sorted((d, why) for d, why in points if step.start < d <= finish))
+
+
+def _same_money(a: FinancingEstimate, b: FinancingEstimate) -> bool:
+    def key(e: FinancingEstimate):
+        p = e.primary
+        return None if p is None else (p.key, tuple((x.part, x.per_month) for x in p.lines))
+    return key(a) == key(b)
+
+
+def _stale(e: FinancingEstimate) -> bool:
+    return any(line.stale for o in e.options for line in o.lines)
+
+
+def financing_periods(person: Person, step: StudyStep, facts: FinancingFacts,
+                      finish: date | None = None) -> tuple[FinancingPeriod, ...]:
+    """The step's money over its whole length: a new period wherever the person's situation on
+    that date gives other money (the etableringsprogram ends, a child changes age band, a new
+    year's rules or amounts, the temporary-protection months have passed). Consecutive periods
+    with the same money are one; when one of them uses a last known figure, the period says so."""
+    finish = finish or step.start + timedelta(weeks=step.calendar_weeks, days=-3)
+    points = change_dates(person, step, finish, facts)
+    starts = sorted({step.start, *(d for d, _ in points)})
+    periods: list[FinancingPeriod] = []
+    for i, begin in enumerate(starts):
+        end = starts[i + 1] - timedelta(days=1) if i + 1 < len(starts) else finish
+        est = estimate_financing(person, step, facts, on_date=begin)
+        because = tuple(dict.fromkeys(why for d, why in points if d == begin))
+        if periods and _same_money(periods[-1].estimate, est):
+            last = periods[-1]
+            keep = est if _stale(est) and not _stale(last.estimate) else last.estimate
+            periods[-1] = FinancingPeriod(last.start, end, keep, last.because)
+        else:
+            periods.append(FinancingPeriod(begin, end, est, because))
+    return tuple(periods)
 
 
 def household_view(current_income_per_month: int, estimate: FinancingEstimate,

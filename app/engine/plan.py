@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, Mapping
 
+from app.engine.financing import ETABLERING_ENDS
 from app.engine.routes import (
     EDUCATION, JOB_SEARCH, LANGUAGE, LICENCE, PREPARATORY, RECOGNITION, VALIDATION, Route, schedule,
 )
@@ -19,6 +20,7 @@ PLAN_VERSION = 1
 APPLY_FINANCING = "apply_financing"
 APPLY_LICENCE = "apply_licence"
 FOLLOW_UP_WEEKS = 4          # a check-in 4 weeks after a start, and 4 weeks before a finish
+FINANCING_LEAD_WEEKS = 6     # apply for the next scheme this long before it takes over
 STUDY_KINDS = (LANGUAGE, PREPARATORY, EDUCATION, VALIDATION, LICENCE)
 
 
@@ -164,6 +166,7 @@ def build_plan(route: Route, goal: Goal, start_date: date) -> Plan:
     """
     dated, ready = schedule(tuple(route.steps), start_date)
     money_by_index = [s.financing for s in route.steps]
+    periods_by_index = [s.financing_periods for s in route.steps]
     steps: list[PlanStep] = []
     n = 0
 
@@ -195,4 +198,18 @@ def build_plan(route: Route, goal: Goal, start_date: date) -> Plan:
         add(kind=step.kind, key=step.key, label=step.label, with_whom=step.with_whom, apply_by=step.apply_by,
             start=step.start, finish=step.finish, follow_up=follow, weeks=step.weeks, pace=step.pace,
             education_id=step.education_id, weeks_assumed=step.weeks_assumed, notes=step.notes, money=money)
+        # Later in the same step another scheme may pay (the etableringsprogram ends half-way):
+        # the line between them is a step of its own, in time to apply for what comes next.
+        previous = primary.key if primary is not None else None
+        for period in periods_by_index[i][1:]:
+            nxt = period.estimate.primary
+            if nxt is None or not nxt.total_per_month or nxt.key == previous:
+                continue
+            apply_by = max(period.start - timedelta(weeks=FINANCING_LEAD_WEEKS), step.start or start_date)
+            why = "financing_after_programme" if ETABLERING_ENDS in period.because else "financing_changes"
+            monthly = nxt.decided_by == "forsakringskassan"
+            add(kind=APPLY_FINANCING, key=nxt.key, label=nxt.key, with_whom=nxt.decided_by,
+                apply_by=apply_by, start=apply_by, finish=apply_by, money=Money.of(nxt),
+                notes=(why, "apply_each_month") if monthly else (why,), follow_up=(period.start,))
+            previous = nxt.key
     return Plan(goal=goal, route_id=route.id, start=start_date, ready_date=ready, steps=tuple(steps))

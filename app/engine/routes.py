@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from typing import Mapping
 
 from app.engine.financing import (
-    ETABLERING, UNEMPLOYED, WEEKS_PER_MONTH, FinancingEstimate, FinancingFacts, Person, StudyStep,
-    estimate_financing, half_up,
+    ETABLERING, UNEMPLOYED, WEEKS_PER_MONTH, FinancingEstimate, FinancingFacts, FinancingPeriod, Person,
+    StudyStep, financing_periods, half_up,
 )
 from app.engine.language import IntegratedOption, LanguagePath, LanguageScale, language_path
 
@@ -149,8 +149,9 @@ class RouteStep:
     start: date | None = None
     finish: date | None = None
     apply_by: date | None = None
-    financing: FinancingEstimate | None = None
+    financing: FinancingEstimate | None = None      # the money on the step's first day
     not_before: date | None = None     # e.g. komvux from 1 July of the year the person turns 20
+    financing_periods: tuple[FinancingPeriod, ...] = ()   # the money over the whole step (first = financing)
 
     @property
     def calendar_weeks(self) -> int:
@@ -454,7 +455,8 @@ def _with_financing(step: RouteStep, person: Person, facts: FinancingFacts) -> R
         return step
     study = StudyStep(form=step.form, level=step.level, start=step.start, weeks=step.weeks, pace=step.pace,
                       education_id=step.education_id or "", via_af=step.via_af, financing=step.financing_ids)
-    return replace(step, financing=estimate_financing(person, study, facts))
+    periods = financing_periods(person, study, facts, step.finish)
+    return replace(step, financing=periods[0].estimate, financing_periods=periods)
 
 
 def build_routes(inputs: RouteInputs, person: Person, target_ssyk: str, *, start: date,
@@ -504,13 +506,13 @@ def route_money(route: Route) -> tuple[int | None, int | None, int | None]:
         if step.kind in (JOB_SEARCH, RECOGNITION) or step.calendar_weeks == 0 or step.financing is None:
             continue
         seen = True
-        primary = step.financing.primary
-        per_month = primary.total_per_month if primary else 0
-        grant = primary.grant_per_month if primary else 0
-        loan = primary.loan_per_month if primary else 0
-        months.append(per_month)
-        grant_total += half_up(grant * step.calendar_weeks / WEEKS_PER_MONTH)
-        loan_total += half_up(loan * step.calendar_weeks / WEEKS_PER_MONTH)
+        # each part of the step at its own money (the programme may end half-way, a child turn 11 ...)
+        parts = [(p.estimate.primary, p.weeks) for p in step.financing_periods] or \
+            [(step.financing.primary, step.calendar_weeks)]
+        for primary, weeks in parts:
+            months.append(primary.total_per_month if primary else 0)
+            grant_total += half_up((primary.grant_per_month if primary else 0) * weeks / WEEKS_PER_MONTH)
+            loan_total += half_up((primary.loan_per_month if primary else 0) * weeks / WEEKS_PER_MONTH)
     if not seen:
         return None, None, None
     return min(months), grant_total, loan_total

@@ -53,6 +53,17 @@ def test_besluta_journey_on_a_phone(new_page, catalogue_server, check_a11y, loca
     page.locator("#birth_year").fill("1988")
     page.locator("input[name=situation][value=unemployed_registered]").check()
     page.locator("#children").fill("2")
+    submit_step(page, r"/besluta/fraga/money")
+    # Money over time: only what matters for an unemployed parent; a wrong year is refused at the field.
+    assert page.locator("#programme_month").count() == 0 and page.locator("#children_born").count() == 1
+    page.locator("#children_born").fill("2016, tjugo")
+    submit_step(page, r"/besluta/fraga/money")
+    page.locator("#error-summary").wait_for()
+    assert page.locator("#children_born").input_value() == "2016, tjugo"     # what was typed is kept
+    check_a11y(page)
+    page.locator("#children_born").fill("2016, 2020")
+    page.locator("#work_years").fill("3")
+    page.locator("input[name=akassa][value=no]").check()
     submit_step(page, r"/besluta/fraga/priorities")
 
     # The decision basis for the target.

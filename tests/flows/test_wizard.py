@@ -22,6 +22,9 @@ VALID = {
     "inventera.drivers": {"work_with": ["people"], "physical": "some", "place": "indoor", "hours": "evenings",
                           "pay": "some", "education_weeks": "40"},
     "besluta.situation": {"birth_year": "1988", "situation": "employed", "children": "2", "upper_secondary": "yes"},
+    "besluta.money": {"programme_month": "3", "programme_year": "2026", "children_born": "2015, 2019",
+                      "permit": "refugee", "work_years": "0", "work_months_recent": "0", "income_before": "18000",
+                      "akassa": "no"},
     "besluta.priorities": {"priorities": ["pay", "near_home"]},
     "agera.commitment": {"when": "på måndag efter frukost", "then": "ringer jag Komvux"},
 }
@@ -61,7 +64,12 @@ def test_valid_answer_is_saved_and_moves_on(client, flow, key, url):
                 assert el.has_attr("checked")
 
 
-@pytest.mark.parametrize("flow,key,url", STEP_URLS)
+# Steps where every question may be left empty ("I do not know" is a valid answer; the result says
+# what it assumed). Their wrong answers get the message at the field: test_optional_step_...
+OPTIONAL_STEPS = {"besluta.money"}
+
+
+@pytest.mark.parametrize("flow,key,url", [u for u in STEP_URLS if f"{u[0]}.{u[1]}" not in OPTIONAL_STEPS])
 def test_empty_answer_gets_message_at_the_field(client, flow, key, url):
     response = client.post(url, data={"csrf_token": csrf_token(client, url)})
     assert response.status_code == 422
@@ -155,7 +163,7 @@ def test_start_page_shows_every_area_with_its_status(client):
     client.post(url, data={"csrf_token": csrf_token(client, url), "level": "sfi_d"})
     tags = {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
     assert tags["status-inventera"] == "Pågår"
-    for key in ("situation", "priorities"):       # both Besluta questions answered: done
+    for key in ("situation", "money", "priorities"):       # every Besluta question that applies answered: done
         url = f"/besluta/fraga/{key}"
         client.post(url, data=dict(VALID[f"besluta.{key}"], csrf_token=csrf_token(client, url)))
     tags = {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
@@ -229,3 +237,32 @@ def test_language_switch_from_a_change_link_keeps_the_way_back(client):
     response = client.post(url, data={"csrf_token": csrf_token(client, url), "goal": "study", "_lang": "en"})
     assert response.status_code == 303
     assert "next=check" in response.headers["Location"] and "lang=en" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("data, field", [
+    ({"programme_month": "13", "programme_year": "2026"}, "programme_month"),
+    ({"programme_month": "3"}, "programme_year"),                      # a month without its year
+    ({"programme_month": "3", "programme_year": "2099"}, "programme_year"),   # in the future
+    ({"children_born": "2015, nineteen"}, "children_born"),
+    ({"permit": "tourist"}, "permit"),
+    ({"work_years": "15"}, "work_years"),
+    ({"work_months_recent": "many"}, "work_months_recent"),
+    ({"income_before": "-1"}, "income_before"),
+])
+def test_optional_step_refuses_wrong_answers_at_the_field_and_keeps_them(client, data, field):
+    url = "/besluta/fraga/money"
+    response = client.post(url, data=dict(data, csrf_token=csrf_token(client, url)))
+    assert response.status_code == 422
+    doc = assert_page_invariants(response)
+    assert text_of(doc.find(id=f"{field}-error"))
+    assert doc.find(id="error-summary").find("a", href=f"#{field}")
+    for name, value in data.items():
+        el = doc.find("input", attrs={"name": name, "value": value}) if name == "permit" else doc.find(id=name)
+        if name != "permit":
+            assert el["value"] == value, name                       # what was typed is kept
+
+
+def test_optional_step_may_be_left_empty(client):
+    url = "/besluta/fraga/money"
+    response = client.post(url, data={"csrf_token": csrf_token(client, url)})
+    assert response.status_code == 303

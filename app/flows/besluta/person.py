@@ -1,8 +1,10 @@
 """From saved answers to the engine's plain inputs: the ``Person`` (Besluta's situation question
 plus Inventera's education, Swedish, jobs and competences) and the targets. Reads only.
 
-Assumptions where the questions do not ask (docs/ARCHITECTURE.md, "Besluta"):
-- children's ages are unknown: counted as under 11 (the lower etableringstillägg band);
+Assumptions where the questions do not ask, or the person leaves a question empty
+(docs/ARCHITECTURE.md, "Besluta"):
+- a child's year of birth is taken as born on 1 July; a child without a year is counted as 5 now;
+- an introduction programme whose start is not given is assumed to go on (the result says so);
 - a completed post-secondary education counts as 180 hp; one taken abroad is a "foreign degree in
   the field" of the jobs the person had abroad in SSYK major group 2 (jobs that need a degree);
 - work months come from the years worked in Sweden (Inventera's jobs), the last 24 months from
@@ -15,9 +17,13 @@ from datetime import date
 
 from app import clock
 from app.engine import Person
-from app.engine.financing import EMPLOYED
+from app.engine.financing import (
+    EMPLOYED, ETABLERING, OTHER_PERMIT, PERMITS, UNEMPLOYED, add_months, etablering_end,
+)
 
 SITUATION_STEP, PRIORITIES_STEP = "besluta.situation", "besluta.priorities"
+MONEY_STEP = "besluta.money"
+FIRST_LANGUAGE, FIRST_LANGUAGE_LEVEL = "native", "svenska_3"    # "Swedish is my first language"
 TARGETS_STEP, PLAN_STEP = "inventera.targets", "besluta.plan"
 ASSUMED_CHILD_AGE = 5
 YEARS_OF_SCHOOLING = {"none": 6, "compulsory": 9, "upper_secondary": 12, "post_secondary": 15}
@@ -45,8 +51,32 @@ def upper_secondary_known(answers: dict) -> bool | None:
     return None
 
 
+def money_over_time_groups(answers: dict) -> tuple[str, ...]:
+    """Which of the money-over-time questions matter for this person (none: the step is skipped).
+    Before the situation is answered (someone who came straight here) every one may matter."""
+    situation = answers.get(SITUATION_STEP) or {}
+    if not situation.get("situation"):
+        return ("programme", "children", "permit", "work", "income_before")
+    kind = situation.get("situation")
+    groups = []
+    if kind == ETABLERING:
+        groups.append("programme")
+    if int(situation.get("children") or 0) > 0:
+        groups.append("children")
+    abroad = (answers.get("inventera.education") or {}).get("country") in ("abroad", "both")
+    if kind == ETABLERING or abroad:
+        groups.append("permit")
+    if kind in (UNEMPLOYED, EMPLOYED):
+        groups.append("work")
+    if kind == UNEMPLOYED:
+        groups.append("income_before")
+    return tuple(groups)
+
+
 def swedish_level(answers: dict) -> str | None:
     level = answers.get("inventera.swedish", {}).get("level")
+    if level == FIRST_LANGUAGE:
+        return FIRST_LANGUAGE_LEVEL
     if level == "unknown":
         level = answers.get("inventera.swedish_can_do", {}).get("level")
     return level if level and level != "unknown" else None
@@ -81,10 +111,13 @@ def person_from(answers: dict) -> Person | None:
     months_sweden = sum(int(j.get("years") or 0) * 12 for j in jobs if j.get("where") == "sweden")
     employed = situation.get("situation") == EMPLOYED
     income = situation.get("income")
+    more = answers.get(MONEY_STEP) or {}
+    years_worked, recent = more.get("work_years"), more.get("work_months_recent")
     return Person(
         birth_year=int(situation["birth_year"]),
         situation=situation.get("situation") or "other",
         children_ages=(ASSUMED_CHILD_AGE,) * int(situation.get("children") or 0),
+        children_born=_children_born(situation, more),
         has_grundskola=level not in ("none",),
         has_gymnasieexamen=bool(gymnasium),
         hogskolepoang=DEGREE_HP if level == "post_secondary" else 0,
@@ -95,9 +128,37 @@ def person_from(answers: dict) -> Person | None:
         swedish_level=swedish_level(answers),
         licences=licences_held(answers.get("inventera.competences", {}).get("skills") or []),
         prior_year_income=int(income) * 12 if income else None,
-        work_months_last_24=24 if employed else 0,
-        work_months_last_14_years=min(months_sweden, 168),
+        work_months_last_24=int(recent) if recent is not None else (24 if employed else 0),
+        work_months_last_14_years=int(years_worked) * 12 if years_worked is not None else min(months_sweden, 168),
+        etablering_until=_programme_end(more),
+        permit=more.get("permit") if more.get("permit") in PERMITS else None,
+        permit_from=_month(more, "permit"),
+        residence_ok=more.get("permit") != OTHER_PERMIT,
+        has_akassa=more.get("akassa") == "yes",
+        income_before=int(more["income_before"]) if more.get("income_before") is not None
+        else (int(income) if employed and income else None),
     )
+
+
+def _month(more: dict, prefix: str) -> date | None:
+    month, year = more.get(f"{prefix}_month"), more.get(f"{prefix}_year")
+    return date(int(year), int(month), 1) if month and year else None
+
+
+def _programme_end(more: dict) -> date | None:
+    start = _month(more, "programme")
+    return etablering_end(start, engine_inputs()[1]) if start else None
+
+
+def _children_born(situation: dict, more: dict) -> tuple[date, ...]:
+    """Birth dates from the years given (1 July of each); children without a year: 5 years old now."""
+    count = int(situation.get("children") or 0)
+    years = [int(y) for y in str(more.get("children_born") or "").replace(",", " ").replace(";", " ").split()
+             if y.isdigit()][:count]
+    if not years:
+        return ()
+    assumed = add_months(date(today().year, 7, 1), -12 * ASSUMED_CHILD_AGE)
+    return tuple(date(y, 7, 1) for y in years) + (assumed,) * (count - len(years))
 
 
 def income_now(answers: dict) -> int:

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 
-from app.flows.besluta.forms import PrioritiesForm, SituationForm
+from app.flows.besluta.forms import MoneyOverTimeForm, PrioritiesForm, SituationForm
 from app.flows.wizard import Flow, Step
 
 
@@ -10,12 +10,20 @@ def _index_context(answers: dict) -> dict:
     return index_context(answers)
 
 
+def _money_questions_matter(answers: dict) -> bool:
+    from app.flows.besluta.person import money_over_time_groups
+
+    return bool(money_over_time_groups(answers))
+
+
 FLOW = Flow(
     name="besluta",
     title=_l("Decide"),
     lead=_l("Compare occupations and routes: time, money, Swedish and distance, for you."),
     steps=(
         Step("situation", _l("Your situation now"), SituationForm, "besluta/situation.html"),
+        Step("money", _l("A few more questions about money over time"), MoneyOverTimeForm,
+             "besluta/money_over_time.html", applies=_money_questions_matter),
         Step("priorities", _l("What matters most to you in your choice?"), PrioritiesForm,
              "besluta/priorities.html"),
     ),

@@ -154,6 +154,19 @@ def where(step, view, home: dict | None) -> dict | None:
                       place=place, minutes=reach.minutes, limit=limit), "far": True}
 
 
+def periods(step) -> list[dict]:
+    """The money from each later date inside the step where it changes (the first is ``money``)."""
+    out = []
+    for p in getattr(step, "financing_periods", ())[1:]:
+        primary = p.estimate.primary
+        out.append({"from": words.date_text(p.start),
+                    "because": ", ".join(str(words.say(words.CHANGES, b)) for b in p.because),
+                    "name": str(words.say(words.SCHEMES, primary.key)) if primary else None,
+                    "total": kr(primary.total_per_month) if primary else None,
+                    "money": money(p.estimate)})
+    return out
+
+
 def step_row(step, view, licences: dict, home: dict | None = None) -> dict:
     return {"where": where(step, view, home),"kind": str(words.say(words.KINDS, step.kind)), "kind_key": step.kind,
             "name": step_name(step, view, licences), "weeks": step.weeks, "calendar_weeks": step.calendar_weeks,
@@ -161,7 +174,8 @@ def step_row(step, view, licences: dict, home: dict | None = None) -> dict:
             "start": words.date_text(step.start), "finish": words.date_text(step.finish) if step.weeks else "",
             "apply_by": words.date_text(step.apply_by) if step.kind not in (JOB_SEARCH, RECOGNITION) else "",
             "with_whom": str(words.say(words.WITH_WHOM, step.with_whom)),
-            "notes": [str(words.say(words.NOTES, n)) for n in step.notes], "money": money(step.financing)}
+            "notes": [str(words.say(words.NOTES, n)) for n in step.notes], "money": money(step.financing),
+            "periods": periods(step)}
 
 
 def _household(route, income: int) -> dict | None:

@@ -51,6 +51,8 @@ EXCLUDED = {
 
 # Notes on a step, a route or a plan step
 NOTES = {
+    "financing_after_programme": _l("The introduction programme ends before this education does: apply in time for the support that pays after it."),
+    "financing_changes": _l("From this date another support pays for your studies: apply for it in time."),
     "runs_alongside": _l("This runs at the same time as your other steps."),
     "driving_school_self_paid": _l("You take the driving licence at a driving school and pay for it yourself."),
     "complete_missing_parts_at_school": _l("Parts you are missing can be completed at the school afterwards."),
@@ -131,6 +133,19 @@ REASONS = {
     "decided_by_home_municipality": _l("Your home municipality decides."),
     "only_weeks_before_repeal": _l("Only for the weeks before the support was abolished."),
     "af_programme_needs_registration": _l("You need to be registered as a job seeker at Arbetsförmedlingen."),
+    "etablering_end_unknown": _l("We do not know when your introduction programme ends, so we have assumed it lasts through this step. It lasts at most 24 months: check the date with Arbetsförmedlingen."),
+    "temporary_protection_first_months": _l("With temporary protection you can get student finance from CSN only after your first 12 months with the permit."),
+    "temporary_protection_check_months": _l("With temporary protection, student finance from CSN starts only after 12 months with the permit: check the date with CSN."),
+}
+
+# Why the money changes inside a step (financing periods)
+CHANGES = {
+    "etablering_ends": _l("the introduction programme has ended"),
+    "new_year": _l("a new year: new amounts and age rules"),
+    "child_age_band": _l("a child has had a birthday that changes the supplement"),
+    "child_tillagg_ends": _l("a child is no longer counted for the supplement"),
+    "permit_months_passed": _l("you have had your permit for 12 months"),
+    "studiemedel_age": _l("you have reached the age for student finance for these studies"),
 }
 
 GENERIC = _l("See the source for details.")

@@ -32,6 +32,7 @@ class SwedishForm(AppForm):
                  ("sas_1", _l("Swedish (as a second language) 1")),
                  ("sas_2", _l("Swedish (as a second language) 2")),
                  ("sas_3", _l("Swedish (as a second language) 3")),
+                 ("native", _l("Swedish is my first language")),
                  ("unknown", _l("I don't know"))],
         message=_l("Choose the level closest to yours, or \u201cI don't know\u201d."))
 

@@ -23,6 +23,8 @@ JOB_CHANCES = {"stora": lambda: _("Good chances of getting a job"),
 
 def swedish_level(answers: dict) -> str | None:
     level = answers.get("inventera.swedish", {}).get("level")
+    if level == "native":                 # Swedish as a first language: the top of the scale
+        return "svenska_3"
     if level == "unknown":
         level = answers.get("inventera.swedish_can_do", {}).get("level")
     return level if level and level != "unknown" else None
