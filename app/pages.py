@@ -17,10 +17,14 @@ from app.plans import store
 
 bp = Blueprint("main", __name__)
 
+# One message for a code that is unknown and one that has expired: a guesser must not learn that
+# a code once existed.
+NO_SUCH_CODE = _l("We cannot find a plan with that code, or the code has expired. Check the code. Codes work "
+                  "for %(days)s days: you can make a new one on the device where you saved your plan.")
 CODE_ERRORS = {
     "malformed": _l("A code has 10 letters and digits, for example KX7M4-RP2WQ. Check what you typed."),
-    "unknown": _l("We cannot find a plan with that code. Check the code and try again."),
-    "expired": _l("That code has expired. Codes work for %(days)s days: make a new one on the device where you saved your plan."),
+    "unknown": NO_SUCH_CODE,
+    "expired": NO_SUCH_CODE,
 }
 
 
