@@ -74,7 +74,13 @@ def test_searching_skills_without_js_keeps_what_was_ticked(cclient):
 
 
 def _shown_at(client, url) -> str:
-    return soup(client.get(url).get_data(as_text=True)).find("input", attrs={"name": "_shown_at"})["value"]
+    """When the page was shown, as its autosaves send it (hx-vals)."""
+    import json
+
+    doc = soup(client.get(url).get_data(as_text=True))
+    values = [json.loads(el["hx-vals"]) for el in doc.select("[hx-vals]")]
+    assert values and all(v["_shown_at"] == values[0]["_shown_at"] for v in values)
+    return values[0]["_shown_at"]
 
 
 def test_an_autosave_that_arrives_after_the_submit_never_replaces_it(client):
