@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from icalendar import Calendar
@@ -36,9 +36,19 @@ def test_calendar_download_is_valid_icalendar_with_reminders(client):
     assert all(len(line.encode()) <= 75 for line in raw.decode().split("\r\n"))   # folded at 75 octets
     cal = Calendar.from_ical(raw)
     events = cal.walk("VEVENT")
-    assert len(events) == len(sample_plan().steps)
+    plan = sample_plan()
+    spans = [s for s in plan.steps if s.start and s.finish and s.finish > s.start]
+    deadlines = [s for s in plan.steps if s not in spans or (s.apply_by and s.apply_by != s.start)]
+    # each step's deadline (unless it is the first day of its span), an event spanning each step
+    # that takes time, and every follow-up
+    assert len(events) == len(deadlines) + len(spans) + sum(len(s.follow_up) for s in plan.steps)
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert len(set(summaries)) == len(summaries)                      # every event has its own title
+    step = next(s for s in plan.steps if s.id.startswith("3-education-"))
+    span = next(e for e in events if str(e["UID"]).startswith(f"{step.id}-span@"))
+    assert span.decoded("DTSTART") == step.start and span.decoded("DTEND") == step.finish + timedelta(days=1)
     for e in events:
         assert isinstance(e.decoded("DTSTART"), date) and not isinstance(e.decoded("DTSTART"), datetime)
         assert e.decoded("DTSTAMP").tzinfo is not None

@@ -105,13 +105,13 @@ def test_a_file_with_more_own_steps_than_the_editor_allows_is_refused():
     doc = exported()
     t = sample_plan().start
     own = [dict(id=f"own-{i}", kind="own", key="own", label="x", with_whom="person", start=t.isoformat(),
-                finish=t.isoformat()) for i in range(1, schema.MAX_OWN_STEPS + 2)]
+                finish=t.isoformat()) for i in range(1, schema.MAX_OWN_STEPS_STORED + 2)]
     doc["plan"]["steps"] += own
     with pytest.raises(exports.ImportError_) as err:
         exports.import_plan(json.dumps(doc))
     assert err.value.reason == "invalid"
     doc["plan"]["steps"] = doc["plan"]["steps"][:-1]
-    assert len(exports.import_plan(json.dumps(doc))["plan"]["steps"]) == 4 + schema.MAX_OWN_STEPS
+    assert len(exports.import_plan(json.dumps(doc))["plan"]["steps"]) == 4 + schema.MAX_OWN_STEPS_STORED
 
 
 def test_duplicate_step_ids_are_refused():
@@ -222,7 +222,10 @@ def test_the_schema_knows_every_field_of_the_engine_plan():
 
     from app.engine.plan import Goal, Money, Plan, PlanStep
 
-    pairs = [(Plan, schema.PlanDoc), (PlanStep, schema.StepDoc), (Money, schema.MoneyDoc), (Goal, schema.GoalDoc)]
+    from app.engine.plan import Removed
+
+    pairs = [(Plan, schema.PlanDoc), (PlanStep, schema.StepDoc), (Money, schema.MoneyDoc), (Goal, schema.GoalDoc),
+             (Removed, schema.RemovedDoc)]
     for engine_cls, doc in pairs:
         assert {f.name for f in fields(engine_cls)} == set(doc.model_fields), engine_cls.__name__
 
@@ -244,3 +247,18 @@ def test_a_money_source_must_be_a_web_address(url):
     doc["plan"]["steps"][1]["money"]["source_url"] = url
     with pytest.raises(exports.ImportError_):
         exports.import_plan(json.dumps(doc))
+
+
+def test_undo_past_the_own_step_cap_keeps_the_plan(client):
+    """Remove an own step at the cap, add another, undo: one over the editor's cap, still a plan."""
+    t = sample_plan().start
+    own = tuple(PlanStep(id=f"own-{i}", kind="own", key="own", label=f"Steg {i}", with_whom="person",
+                         start=t, finish=t) for i in range(1, schema.MAX_OWN_STEPS + 1))
+    from app.engine.plan import remove_step, undo_remove
+
+    plan = replace(sample_plan(), steps=sample_plan().steps + own)
+    plan = remove_step(plan, "own-1")
+    plan = replace(plan, steps=plan.steps + (replace(own[0], id="own-99"),))
+    plan = undo_remove(plan)
+    assert sum(s.kind == "own" for s in plan.steps) == schema.MAX_OWN_STEPS + 1
+    assert schema.plan_from_stored(plan.to_dict()) == plan

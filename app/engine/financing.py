@@ -265,6 +265,11 @@ class FinancingOption:
     decided_by: str                # csn | arbetsformedlingen | forsakringskassan | municipality
     lines: tuple[Line, ...]
     notes: tuple[Reason, ...] = ()
+    paid_by: str = ""              # who pays (and where one applies for the money); default: who decides
+
+    @property
+    def payer(self) -> str:
+        return self.paid_by or self.decided_by
 
     def _sum(self, kinds: tuple[str, ...]) -> int:
         return sum(line.per_month or 0 for line in self.lines if line.kind in kinds)
@@ -584,7 +589,7 @@ def _af_benefit(person: Person, step: StudyStep, facts: FinancingFacts, on: date
         if person.has_akassa:
             notes.append(_reason(facts, "aktivitetsstod_income_based_may_be_higher", s, "inkomstbaserat", check_with=AF))
         line = _line(facts, s, "grundbelopp_per_day", "aktivitetsstod", 100, on, scale=scale, check_with=AF)
-        return FinancingOption(s, AF, (line,) if line else (), tuple(notes))
+        return FinancingOption(s, AF, (line,) if line else (), tuple(notes), paid_by=FK)
     rng = facts.rule(UTVECKLING, "age_range")
     if rng["min"] <= age <= rng["max"]:
         s = UTVECKLING
@@ -596,7 +601,7 @@ def _af_benefit(person: Person, step: StudyStep, facts: FinancingFacts, on: date
         higher = person.has_gymnasieexamen or (age >= 20 and "studiemotiverande" in step.education_id)
         key = "higher_per_day" if higher else "lower_per_day"
         line = _line(facts, s, key, "utvecklingsersattning", 100, on, scale=scale, check_with=AF)
-        return FinancingOption(s, AF, (line,) if line else (), tuple(notes))
+        return FinancingOption(s, AF, (line,) if line else (), tuple(notes), paid_by=FK)
     return None
 
 
@@ -622,7 +627,8 @@ def _etablering(person: Person, step: StudyStep, facts: FinancingFacts, on: date
                              until=person.etablering_until.isoformat()))
     else:      # the start was not given: assumed to go on, and said so
         notes.append(_reason(facts, "etablering_end_unknown", s, "max_months_insatser", check_with=AF))
-    return FinancingOption(s, FK, tuple(x for x in lines if x is not None), tuple(notes))
+    # Arbetsförmedlingen decides (the programme and the right to it); Försäkringskassan pays, monthly
+    return FinancingOption(s, AF, tuple(x for x in lines if x is not None), tuple(notes), paid_by=FK)
 
 
 def _map_komvux(step: StudyStep) -> str:
@@ -648,7 +654,7 @@ def _studiestartsstod(person: Person, step: StudyStep, facts: FinancingFacts, on
     notes = (_reason(facts, "decided_by_home_municipality", s, "decided_by", check_with=MUNICIPALITY),)
     if repealed is not None:
         notes += (_reason(facts, "only_weeks_before_repeal", s, "repealed_from", repealed_from=repealed.isoformat()),)
-    return FinancingOption(s, MUNICIPALITY, (line,) if line else (), notes)
+    return FinancingOption(s, MUNICIPALITY, (line,) if line else (), notes, paid_by=CSN)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -256,7 +256,10 @@ def schedule(steps: tuple[RouteStep, ...], start: date) -> tuple[tuple[RouteStep
             continue
         s, apply_by = earliest_start(step.intake, max(cursor, step.not_before or cursor), start)
         finish = s + timedelta(weeks=step.calendar_weeks, days=-3)
-        out.append(replace(step, start=s, finish=finish, apply_by=max(apply_by, start)))
+        # an age rule that holds the start back is said, never silent
+        held = step.not_before is not None and step.not_before > cursor and "starts_later_age_rule" not in step.notes
+        notes = step.notes + ("starts_later_age_rule",) if held else step.notes
+        out.append(replace(step, start=s, finish=finish, apply_by=max(apply_by, start), notes=notes))
         cursor = finish + timedelta(days=3)
         ready = cursor
     return tuple(out), ready
@@ -437,6 +440,10 @@ def _candidate(inputs: RouteInputs, person: Person, occ: RouteOccupation, edu: R
                 steps.append(RouteStep(kind=LICENCE, key=key, label=label, weeks=ASSUMED_WEEKS["licence"],
                                        weeks_assumed=True, with_whom=ISSUERS.get(key, PERSON),
                                        notes=("licence_course_unknown",)))
+    # Utbildningsplikt: a newcomer in the programme with a short education is expected to study
+    # (sfi, samhällsorientering, komvux) when no job can be matched (SFS 2017:820 14 §).
+    if person.situation == ETABLERING and not person.has_gymnasieexamen:
+        notes.append("utbildningsplikt")
     # 6. Look for work (practice through Arbetsförmedlingen if registered).
     job_notes = ("practice_via_arbetsformedlingen",) if person.situation in (UNEMPLOYED, ETABLERING) else ()
     steps.append(RouteStep(kind=JOB_SEARCH, key="job_search", label="job_search", weeks=JOB_SEARCH_WEEKS,

@@ -17,6 +17,7 @@ class CalendarEvent:
     summary: str
     description: str = ""
     url: str | None = None
+    end: date | None = None  # the last day, for an event that spans days (a study step from start to finish)
 
 
 def plan_calendar(events: list[CalendarEvent], *, name: str, alarm_text: str, language: str = "sv",
@@ -33,7 +34,7 @@ def plan_calendar(events: list[CalendarEvent], *, name: str, alarm_text: str, la
         ev.add("uid", e.uid)
         ev.add("dtstamp", stamp)
         ev.add("dtstart", e.day)                       # a whole day: VALUE=DATE
-        ev.add("dtend", e.day + timedelta(days=1))
+        ev.add("dtend", (e.end or e.day) + timedelta(days=1))
         ev.add("summary", e.summary, parameters={"LANGUAGE": language.replace("_", "-").split("@")[0]})
         if e.description:
             ev.add("description", e.description)

@@ -15,12 +15,15 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from app.engine import Plan
+from app.engine.plan import UNDO_DEPTH
 
 __all__ = ["MAX_STEPS", "MAX_OWN_STEPS", "MAX_NOTE", "MAX_OWN_TITLE", "MAX_COMMITMENT", "MAX_FILE_BYTES",
            "PlanFile", "SchemaError", "parse_file", "plan_from_stored", "ValidationError"]
 
 MAX_STEPS = 100            # steps in one plan: the route's and the person's own
-MAX_OWN_STEPS = 30         # steps the person adds themselves
+MAX_OWN_STEPS = 30         # steps the person adds themselves (the editor stops here)
+# ...and what a stored plan may hold: "undo" can bring back steps removed after the cap was reached
+MAX_OWN_STEPS_STORED = MAX_OWN_STEPS + UNDO_DEPTH
 MAX_NOTE = 500             # characters in a note on a step
 MAX_OWN_TITLE = 120        # characters in an own step's title
 MAX_COMMITMENT = 200       # characters in each half of the if-then commitment
@@ -58,6 +61,7 @@ Key = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^
 Day = Annotated[date, AfterValidator(_in_range)]
 WebAddress = Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://[^\s<>\"']+$")]
 Amount = Annotated[int, Field(ge=0, le=1_000_000)]
+Name = Annotated[str, StringConstraints(max_length=100, pattern=r"^[A-Za-z0-9_.:@/+-]*$")]   # a key, or ""
 
 
 class _Model(BaseModel):
@@ -76,6 +80,7 @@ class MoneyDoc(_Model):
     loan_per_month: Amount
     check_with: list[Key] = Field(default_factory=list, max_length=20)
     estimate: bool = True
+    paid_by: Name = ""
     source_url: WebAddress | None = None
     valid_from: Day | None = None
     valid_to: Day | None = None
@@ -99,6 +104,18 @@ class StepDoc(_Model):
     weeks_assumed: bool = False
     notes: list[Key] = Field(default_factory=list, max_length=20)
     money: MoneyDoc | None = None
+    after: list[Key] = Field(default_factory=list, max_length=MAX_STEPS)
+    form: Name = ""
+    level: Name = "none"
+    via_af: bool = False
+    financing_ids: list[Key] = Field(default_factory=list, max_length=20)
+
+
+class RemovedDoc(_Model):
+    """Steps taken out together, kept so the removal can be undone."""
+
+    steps: list[StepDoc] = Field(max_length=MAX_STEPS)
+    repointed: list[tuple[Key, list[Key]]] = Field(default_factory=list, max_length=MAX_STEPS)
 
 
 class PlanDoc(_Model):
@@ -108,14 +125,15 @@ class PlanDoc(_Model):
     start: Day
     ready_date: Day
     steps: list[StepDoc] = Field(min_length=1, max_length=MAX_STEPS)
+    removed: list[RemovedDoc] = Field(default_factory=list, max_length=10)
 
     @model_validator(mode="after")
     def _steps_agree(self) -> "PlanDoc":
         ids = [s.id for s in self.steps]
         if len(set(ids)) != len(ids):
             raise ValueError("step ids must be unique")
-        if sum(1 for s in self.steps if s.kind == "own") > MAX_OWN_STEPS:
-            raise ValueError(f"at most {MAX_OWN_STEPS} own steps")
+        if sum(1 for s in self.steps if s.kind == "own") > MAX_OWN_STEPS_STORED:
+            raise ValueError(f"at most {MAX_OWN_STEPS_STORED} own steps")
         return self
 
 

@@ -345,7 +345,9 @@ def test_etableringsprogram_gives_etableringsersattning_and_tillagg(facts):
     person = adult(situation=ETABLERING, children_ages=(3, 8, 12, 15), etablering_until=date(2027, 6, 30))
     est = estimate_financing(person, step(form="sfi", level="none"), facts)
     opt = est.primary
-    assert opt.key == ETABLERINGSERSATTNING and opt.decided_by == "forsakringskassan"
+    # who decides, who pays: Arbetsförmedlingen decides, Försäkringskassan pays (and is applied to monthly)
+    assert opt.key == ETABLERINGSERSATTNING and opt.decided_by == "arbetsformedlingen"
+    assert opt.payer == "forsakringskassan"
     ers = [l for l in opt.lines if l.part == "etableringsersattning"][0]
     assert ers.amount == 308 and ers.per_month == 6673 and ers.source_url == SFS_AF_ERSATTNING
     tillagg = sorted(l.amount for l in opt.lines if l.part == "etableringstillagg")

@@ -227,3 +227,37 @@ def test_route_totals_and_plan_follow_the_programme_end(facts):
     assert later.apply_by <= date(2028, 4, 1) and later.money.scheme == STUDIEMEDEL
     assert not any(s.kind == APPLY_FINANCING and s.key == ETABLERINGSERSATTNING and s.start > date(2028, 3, 31)
                    for s in plan.steps)                   # never "apply for etableringsersättning" after it ends
+
+
+def test_who_decides_and_who_pays_for_each_scheme(facts):
+    """Every option says who decides and who pays: the same authority for CSN's schemes,
+    Arbetsförmedlingen deciding and Försäkringskassan paying for the programme's benefits."""
+    cases = [
+        (person(situation=ETABLERING, etablering_until=date(2028, 6, 30)), komvux(date(2027, 1, 18)),
+         ETABLERINGSERSATTNING, ("arbetsformedlingen", "forsakringskassan")),
+        (person(), StudyStep(form="arbetsmarknadsutbildning", level="gymnasial", start=date(2027, 1, 18), weeks=20,
+                             via_af=True), AKTIVITETSSTOD, ("arbetsformedlingen", "forsakringskassan")),
+        (person(situation="other"), komvux(date(2027, 1, 18)), STUDIEMEDEL, ("csn", "csn")),
+        (person(birth_year=1975, work_months_last_14_years=168, work_months_last_24=24, income_before=30_000),
+         komvux(date(2027, 1, 18)), OMSTALLNING, ("csn", "csn")),
+    ]
+    for p, st, key, (decides, pays) in cases:
+        opt = estimate_financing(p, st, facts).option(key)
+        assert (opt.decided_by, opt.payer) == (decides, pays), key
+
+
+def test_rules_that_shape_the_route_are_said():
+    """The age-20 rule that holds a young person's komvux start back, and utbildningsplikt for a
+    newcomer with a short education, are notes on the route, never silent."""
+    inputs = route_inputs(load_content())
+    young = person(birth_year=2007, has_gymnasieexamen=False, swedish_level="svenska_3")
+    route = build_routes(inputs, young, "5321", start=date(2026, 12, 1))[0]
+    held = [s for s in route.steps if "starts_later_age_rule" in s.notes]
+    assert held and held[0].start >= date(2027, 7, 1)
+    older = person(birth_year=1990, has_gymnasieexamen=False, swedish_level="svenska_3")
+    assert not any("starts_later_age_rule" in s.notes for s in build_routes(inputs, older, "5321",
+                                                                            start=date(2026, 12, 1))[0].steps)
+    newcomer = person(situation=ETABLERING, has_gymnasieexamen=False, swedish_level="sfi_b")
+    assert "utbildningsplikt" in build_routes(inputs, newcomer, "5321", start=date(2026, 12, 1))[0].notes
+    schooled = person(situation=ETABLERING, has_gymnasieexamen=True, swedish_level="sfi_b")
+    assert "utbildningsplikt" not in build_routes(inputs, schooled, "5321", start=date(2026, 12, 1))[0].notes

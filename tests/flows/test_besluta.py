@@ -77,7 +77,8 @@ def test_situation_is_the_first_besluta_question_and_saves(client):
     # someone unemployed is asked next what decides money over a long route
     assert response.status_code == 303 and response.headers["Location"] == "/besluta/fraga/money"
     assert saved(client, "besluta.situation") == {"birth_year": 1988, "situation": "unemployed_registered",
-                                                  "children": 0, "income": 12000, "upper_secondary": "yes"}
+                                                  "children": 0, "income": 12000, "upper_secondary": "yes",
+                                                  "driving_licences": []}
     assert assert_page_invariants(client.get("/besluta/fraga/priorities")).select("input[name=priorities]")
 
 

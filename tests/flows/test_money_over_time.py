@@ -95,3 +95,42 @@ def test_the_decision_basis_shows_where_the_programme_ends_inside_a_step(cclient
     line = text_of(changes[0].select_one(".money-change__line"))
     assert line.startswith("From April 1, 2028 (the introduction programme has ended)"), line
     assert "Student finance from CSN" in line or "CSN" in line
+
+
+def test_driving_licences_held_are_skipped_and_missing_ones_are_steps(cclient):
+    """Yrkesvux for bus drivers needs a B licence: skipped with a reason for someone who has one,
+    a step named from the catalogue (never its key) for someone who has not."""
+    from tests.flows.test_besluta import save
+
+    targets = {"targets": ["x"], "details": [{"group_id": "x", "ssyk": "8331", "label": "Buss- och spårvagnsförare"}]}
+    profile(cclient, situation=dict(SITUATION, driving_licences=["B"]), targets=targets)
+    assert "b-licence" in person_of(cclient).licences
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/8331?lang=en"), lang="en")
+    skipped = [text_of(li) for li in doc.select("article.route li") if "You already have it" in text_of(li)]
+    assert any("Car driving licence (B)" in t for t in skipped), skipped
+
+    post(cclient, "/besluta/fraga/situation", dict(SITUATION))           # now without a licence
+    save(cclient, "inventera.targets", targets)
+    assert "b-licence" not in person_of(cclient).licences
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/8331?lang=en"), lang="en")
+    titles = [text_of(h) for h in doc.select("ol.timeline .timeline__title")]
+    assert any("Car driving licence (B)" in t for t in titles), titles
+    assert not any("b-licence" in t for t in titles)
+
+
+def test_a_last_day_that_has_passed_is_never_shown_as_one(client, monkeypatch):
+    """On 1 December a plan made in November must not say "apply by 23 November": it says to apply
+    as soon as possible, in the plan and in Agera."""
+    from app import clock
+    from tests.test_sharing import give_plan, sample_plan
+
+    give_plan(client, sample_plan(date(2026, 11, 16)))                 # deadlines from 16 November on
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 1))
+    plan_doc = assert_page_invariants(client.get("/besluta/plan?lang=en"), lang="en")
+    agera_doc = assert_page_invariants(client.get("/agera/nasta?lang=en"), lang="en")
+    apply_step = plan_doc.find(id="step-2-apply_financing-csn-studiemedel")
+    assert "November 24" not in text_of(apply_step)                 # the application's own date is not shown
+    for doc in (plan_doc, agera_doc):
+        text = text_of(doc.find("main"))
+        assert "Apply by November" not in text and "Deadline: November" not in text
+        assert "as soon as possible" in text

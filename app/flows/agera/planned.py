@@ -14,7 +14,7 @@ from typing import Any
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from app import wording
+from app import clock, wording
 from app.engine import Plan
 from app.flows.besluta import words
 from app.flows.inventera.catalogue import localised
@@ -61,6 +61,7 @@ class Row:
     done: bool = False
     money: str | None = None        # "Student finance from CSN: about 19 000 kr a month"
     money_source: dict | None = None  # its source and period, marked once expired (app.wording.money_fact)
+    overdue: bool = False           # the deadline has passed and the step is not done
     follow_up: tuple[date, ...] = field(default_factory=tuple)
 
 
@@ -97,7 +98,18 @@ def step_name(step) -> str:
         "education", "validation", "preparatory", "licence") else None
     if edu is not None:
         return localised(edu.label, step.label)
+    if step.kind in ("licence", "apply_licence"):
+        label = licence_labels().get(step.key)
+        if label is not None:
+            return localised(label, step.key)
     return str(words.say(words.KINDS, step.kind))
+
+
+@functools.lru_cache(maxsize=1)
+def licence_labels() -> dict:
+    """Curated licence and certificate names by competence key (the same key names one thing)."""
+    return {comp.key: comp.label for occ in content().occupations.values() for comp in occ.competences
+            if comp.kind == "licence"}
 
 
 def place_url(step) -> str | None:
@@ -131,7 +143,8 @@ def rows(plan: Plan, notes: dict | None = None, progress: dict | None = None, *,
             with_whom=str(words.say(words.WITH_WHOM, s.with_whom)), with_whom_key=s.with_whom,
             place_url=place_url(s), notes=tuple(str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"),
             user_note=(notes or {}).get(s.id, "") if with_notes else "", done=s.id in done,
-            money=money_text(s.money), money_source=wording.money_fact(s.money), follow_up=tuple(s.follow_up)))
+            money=money_text(s.money), money_source=wording.money_fact(s.money), follow_up=tuple(s.follow_up),
+            overdue=bool((s.apply_by or s.start) and (s.apply_by or s.start) < clock.today() and s.id not in done)))
     return out
 
 
@@ -167,3 +180,32 @@ def progress_text(all_rows: list[Row]) -> dict[str, Any]:
     done = sum(1 for r in all_rows if r.done)
     return {"done": done, "total": len(all_rows),
             "text": _("%(done)s of %(total)s done", done=done, total=len(all_rows))}
+
+
+def calendar_events(plan: Plan, all_rows: list[Row]) -> list[dict]:
+    """The plan in a calendar: each step's deadline, an event spanning each step that takes time
+    (start to finish), and its follow-ups. UIDs are stable per step and kind of event; every
+    event has its own title (a repeated one gets its date)."""
+    out = []
+    for r in all_rows:
+        what = _("%(kind)s: %(name)s", kind=r.kind, name=r.name) if r.kind != r.name else r.name
+        about = " ".join(filter(None, [r.with_whom, r.place_url or ""]))
+        spans = bool(r.start and r.finish and r.finish > r.start)
+        if (r.deadline or r.start) and not (spans and r.deadline in (None, r.start)):
+            # the deadline, unless it is the first day of the span event below
+            out.append({"uid": f"{r.id}@{plan.route_id}.vagval", "day": r.deadline or r.start,
+                        "summary": _("Apply by this day: %(what)s", what=what) if spans else what,
+                        "description": about, "url": r.place_url})
+        if spans:
+            out.append({"uid": f"{r.id}-span@{plan.route_id}.vagval", "day": r.start, "end": r.finish,
+                        "summary": what, "description": about, "url": r.place_url})
+        for i, day in enumerate(r.follow_up):
+            out.append({"uid": f"{r.id}-follow-up-{i}@{plan.route_id}.vagval", "day": day,
+                        "summary": _("Follow-up: %(what)s", what=what), "description": about, "url": r.place_url})
+    seen: dict[str, int] = {}
+    for e in out:
+        seen[e["summary"]] = seen.get(e["summary"], 0) + 1
+    for e in out:
+        if seen[e["summary"]] > 1:
+            e["summary"] = f"{e['summary']} ({words.date_text(e['day'])})"
+    return out

@@ -148,12 +148,7 @@ def ics_view():
     plan, notes, progress = planned.load()
     if plan is None:
         abort(404)
-    events = [exports.CalendarEvent(uid=f"{r.id}@{plan.route_id}.vagval", day=r.deadline or r.start,
-                                    summary=_("%(kind)s: %(name)s", kind=r.kind, name=r.name) if r.kind != r.name
-                                    else r.name,
-                                    description=" ".join(filter(None, [r.with_whom, r.place_url or ""])),
-                                    url=r.place_url)
-              for r in planned.rows(plan, notes, progress) if (r.deadline or r.start)]
+    events = [exports.CalendarEvent(**e) for e in planned.calendar_events(plan, planned.rows(plan, notes, progress))]
     body = exports.plan_calendar(events, name=_("Your plan: %(job)s", job=planned.goal_name(plan)),
                                  alarm_text=_("Reminder from Vägval"), language=str(get_locale() or "sv"))
     return _download(body, "text/calendar", "vagval-plan.ics")

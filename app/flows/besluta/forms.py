@@ -53,6 +53,12 @@ class SituationForm(AppForm):
         validators=[Optional(), NumberRange(min=0, max=200000,
                                             message=_l("Enter an amount from 0 to 200 000 kronor."))],
         type_message=_l("Enter the amount in whole kronor, for example 12000."))
+    driving_licences = MultiChoiceField(
+        _l("Which driving licences do you have?"),
+        description=_l("Choose all you have. Leave empty if you have none."),
+        choices=[("B", _l("B: car")), ("C", _l("C or CE: lorry")), ("D", _l("D: bus")),
+                 ("YKB", _l("YKB: certificate for professional drivers"))],
+        min_choices=0)
     upper_secondary = ChoiceField(
         _l("Have you completed a 3-year upper secondary education (gymnasium)?"),
         description=_l("In Sweden or in another country."),
@@ -270,4 +276,8 @@ class NoteForm(PlanForm):
 
 
 class RemoveStepForm(PlanForm):
+    pass
+
+
+class UndoForm(PlanForm):
     pass

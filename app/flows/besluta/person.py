@@ -24,6 +24,8 @@ from app.engine.financing import (
 SITUATION_STEP, PRIORITIES_STEP = "besluta.situation", "besluta.priorities"
 MONEY_STEP = "besluta.money"
 FIRST_LANGUAGE, FIRST_LANGUAGE_LEVEL = "native", "svenska_3"    # "Swedish is my first language"
+# The situation question's driving licences, as the catalogue's licence competence keys
+DRIVING_LICENCES = {"B": ("b-licence",), "C": ("c-ce-licence",), "D": ("d-licence",), "YKB": ("ykb",)}
 TARGETS_STEP, PLAN_STEP = "inventera.targets", "besluta.plan"
 ASSUMED_CHILD_AGE = 5
 YEARS_OF_SCHOOLING = {"none": 6, "compulsory": 9, "upper_secondary": 12, "post_secondary": 15}
@@ -126,7 +128,9 @@ def person_from(answers: dict) -> Person | None:
                                           and str(j.get("ssyk") or "").startswith("2")})),
         experience_ssyk=tuple(sorted({j["ssyk"] for j in jobs if j.get("ssyk")})),
         swedish_level=swedish_level(answers),
-        licences=licences_held(answers.get("inventera.competences", {}).get("skills") or []),
+        licences=tuple(sorted(set(licences_held(answers.get("inventera.competences", {}).get("skills") or []))
+                              | {k for letter in situation.get("driving_licences") or ()
+                                 for k in DRIVING_LICENCES.get(letter, ())})),
         prior_year_income=int(income) * 12 if income else None,
         work_months_last_24=int(recent) if recent is not None else (24 if employed else 0),
         work_months_last_14_years=int(years_worked) * 12 if years_worked is not None else min(months_sweden, 168),

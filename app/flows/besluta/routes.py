@@ -38,6 +38,12 @@ def edit_step(step_id: str, action: str):
     return views.edit_step_view(step_id, action)
 
 
+@bp.route("/plan/angra", methods=["POST"])
+def undo():
+    """Put back the step removed last."""
+    return views.undo_view()
+
+
 @bp.route("/plan/steg", methods=["POST"])
 def add_step():
     """Add your own step (title and date)."""

@@ -3,8 +3,7 @@ the comparison, choosing a route and the plan. Views gather inputs from the plan
 catalogue, call ``app.engine`` and turn its keys into words (``words.py``)."""
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import format_decimal
@@ -12,11 +11,11 @@ from flask_babel import gettext as _
 
 from app import wording
 from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap, household_view
-from app.engine.plan import PlanStep
+from app.engine.plan import add_own_step, move_step, reestimate, remove_step, undo_remove
 from app.engine.geo import EducationPlaces, education_reach
 from app.engine.routes import JOB_SEARCH, RECOGNITION
 from app.flows.besluta import words
-from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm
+from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm, UndoForm
 from app.flows.besluta.person import PLAN_STEP, engine_inputs, income_now, person_from, targets, today
 from app.flows.inventera import catalogue
 from app.plans import schema, store
@@ -72,13 +71,19 @@ def routes_for(answers: dict, ssyk: str):
 # --- words for one step, one route ---------------------------------------------------------------
 
 def _licence_labels(view: catalogue.CatalogueView, ssyk: str) -> dict[str, str]:
+    """Names of curated competences by key: the target's own, then every licence the catalogue
+    names (a route may need one its target does not list, e.g. a B licence before a bus course)."""
     from sqlalchemy import select
 
     from app.content.models import Competence
     from app.db import get_session
 
-    rows = get_session().execute(select(Competence).where(Competence.group_ssyk == ssyk)).scalars()
-    return {c.key: catalogue.tagged(catalogue.localised(c.labels, c.key), c.labels) for c in rows}
+    rows = get_session().execute(select(Competence).where(
+        (Competence.group_ssyk == ssyk) | (Competence.kind == "licence"))).scalars()
+    own, other = {}, {}
+    for c in rows:
+        (own if c.group_ssyk == ssyk else other)[c.key] = catalogue.tagged(catalogue.localised(c.labels, c.key), c.labels)
+    return {**other, **own}
 
 
 def step_name(step, view, licences: dict) -> str:
@@ -107,6 +112,7 @@ def _line(line) -> dict:
 def _option(option) -> dict:
     return {"key": option.key, "name": str(words.say(words.SCHEMES, option.key)),
             "decided_by": str(words.say(words.WITH_WHOM, option.decided_by)),
+            "paid_by": str(words.say(words.WITH_WHOM, option.payer)) if option.payer != option.decided_by else None,
             "grant": kr(option.grant_per_month), "loan": kr(option.loan_per_month) if option.loan_per_month else None,
             "total": kr(option.total_per_month), "lines": [_line(x) for x in option.lines],
             "notes": [str(words.say(words.REASONS, n.key)) for n in option.notes],
@@ -338,9 +344,12 @@ def plan_rows(plan: Plan, notes: dict, view, licences: dict, forms: dict) -> lis
         bound = forms.get(s.id, {})
         rows.append({
             "id": s.id, "n": i, "kind": str(words.say(words.KINDS, s.kind)), "kind_key": s.kind,
+            "asap": bool(s.apply_by and s.apply_by < today() and s.start == s.apply_by and s.kind != "own"),
             "name": s.label if s.kind == "own" else step_name(s, view, licences),
             "start": words.date_text(s.start), "finish": words.date_text(s.finish) if s.finish and s.finish != s.start else "",
             "apply_by": words.date_text(s.apply_by) if s.apply_by and s.apply_by != s.start else "",
+            # a last day that has passed is never shown as one: apply as soon as possible
+            "apply_now": bool(s.apply_by and s.apply_by < today() and s.kind != "own"),
             "with_whom": str(words.say(words.WITH_WHOM, s.with_whom)),
             "follow_up": [words.date_text(d) for d in s.follow_up],
             "notes": [str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"],
@@ -364,8 +373,12 @@ def render_plan(plan: Plan, notes: dict, forms: dict | None = None, add_form=Non
     add_form = add_form or AddStepForm(prefix="add-", formdata=None)
     bound = [f for r in rows for f in (r["move"], r["note"])] + [add_form]
     failed = [(field.id, field.errors[0]) for f in bound for field in f if field.errors]
+    undo = None
+    if plan.removed:
+        main = next((s for s in plan.removed[-1].steps if s.kind != "apply_financing"), plan.removed[-1].steps[0])
+        undo = {"name": main.label if main.kind == "own" else step_name(main, view, licences)}
     return render_template(
-        "besluta/plan.html", page_heading=heading, plan=plan, goal=goal, printing=printing,
+        "besluta/plan.html", page_heading=heading, plan=plan, goal=goal, printing=printing, undo=undo,
         rows=rows, failed=failed, ready=words.date_text(plan.ready_date),
         next_follow_up=words.date_text(upcoming) if upcoming else None,
         add_form=add_form, today=today()), status
@@ -392,18 +405,17 @@ def _prefix(plan: Plan, step_id: str) -> str:
 
 
 def edit_step_view(step_id: str, action: str):
-    """POST: move a step's date, change its notes, or remove it; errors show at the field (422)."""
+    """POST: move a step's date (and what depends on it, the money estimated again), change its
+    notes, or remove it (can be undone); errors show at the field (422)."""
     plan, notes = load_plan()
     if plan is None:
         abort(404)
-    i = _step_index(plan, step_id)
-    step, prefix = plan.steps[i], _prefix(plan, step_id)
+    step, prefix = plan.steps[_step_index(plan, step_id)], _prefix(plan, step_id)
     if action == "remove":
         if not RemoveStepForm(prefix=prefix + "r-").validate_on_submit():
             abort(400)
-        notes.pop(step_id, None)
-        save_plan(replace(plan, steps=plan.steps[:i] + plan.steps[i + 1:]), notes)
-        return redirect(url_for("besluta.plan") + "#timeline", 303)
+        save_plan(remove_step(plan, step_id), notes)        # its notes stay, for an undo
+        return redirect(url_for("besluta.plan") + "#undo", 303)
     if action == "note":
         form = NoteForm(prefix=prefix + "n-")
         if not form.validate_on_submit():
@@ -414,18 +426,22 @@ def edit_step_view(step_id: str, action: str):
     form = MoveStepForm(prefix=prefix)
     if not form.validate_on_submit():
         return render_plan(plan, notes, forms={step_id: {"move": form}}, status=422)
-    save_plan(replace(plan, steps=plan.steps[:i] + (moved(step, form.start.data),) + plan.steps[i + 1:]), notes)
+    moved, changed = move_step(plan, step.id, form.start.data)
+    _inputs, facts = engine_inputs()
+    save_plan(reestimate(moved, person_from(_answers()), facts, changed), notes)
     return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
 
 
-def moved(step: PlanStep, start: date) -> PlanStep:
-    """The step on a new start date: same length, follow-ups and apply-by shifted with it."""
-    delta = start - step.start if step.start else timedelta(0)
-
-    def shift(d):
-        return d + delta if d else d
-    return replace(step, start=start, finish=shift(step.finish) if step.start else step.finish,
-                   apply_by=shift(step.apply_by), follow_up=tuple(shift(d) for d in step.follow_up))
+def undo_view():
+    """POST: put back the step removed last."""
+    plan, notes = load_plan()
+    if plan is None or not plan.removed:
+        abort(404)
+    if not UndoForm().validate_on_submit():
+        abort(400)
+    restored = plan.removed[-1].steps
+    save_plan(undo_remove(plan), notes)
+    return redirect(url_for("besluta.plan") + f"#step-{restored[0].id}", 303)
 
 
 def add_step_view():
@@ -440,8 +456,6 @@ def add_step_view():
         ok = False
     if not ok:
         return render_plan(plan, notes, add_form=form, status=422)
-    n = 1 + max([int(s.id[4:]) for s in plan.steps if s.id.startswith("own-") and s.id[4:].isdigit()] or [0])
-    step = PlanStep(id=f"own-{n}", kind="own", key="own", label=form.title.data, with_whom="person",
-                    start=form.start.data, finish=form.start.data)
-    save_plan(replace(plan, steps=plan.steps + (step,)), notes)
-    return redirect(url_for("besluta.plan") + f"#step-own-{n}", 303)
+    plan, step_id = add_own_step(plan, form.title.data, form.start.data)
+    save_plan(plan, notes)
+    return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)

@@ -51,6 +51,8 @@ EXCLUDED = {
 
 # Notes on a step, a route or a plan step
 NOTES = {
+    "starts_later_age_rule": _l("This cannot start earlier because of an age rule: komvux, and student finance for it, are for adults from 1 July of the year they turn 20."),
+    "utbildningsplikt": _l("You are in the introduction programme and have a short education, so Arbetsförmedlingen can require you to study (utbildningsplikt): sfi, civic orientation and komvux. The studies are then part of your programme and you keep your introduction benefit."),
     "financing_after_programme": _l("The introduction programme ends before this education does: apply in time for the support that pays after it."),
     "financing_changes": _l("From this date another support pays for your studies: apply for it in time."),
     "runs_alongside": _l("This runs at the same time as your other steps."),
