@@ -53,7 +53,7 @@ class Config:
     RATELIMIT_RESUME_ALL: str = "120 per minute;3000 per hour"  # wrong codes, from everyone together
     RATELIMIT_SHARE: str = "30 per minute"                      # unknown share links, per client address
     RATELIMIT_PDF: str = "6 per minute;30 per hour"             # PDFs made for one plan
-    RATELIMIT_PDF_ALL: str = "30 per minute"                    # PDFs made, all plans together
+    RATELIMIT_PDF_ALL: str = "12 per minute"                    # PDFs made, all plans together (one at a time)
     MAX_SHARES_PER_PLAN: int = 10                               # active links at once
     RATELIMIT_SHARE_CREATE: str = "10 per minute;50 per day"    # links made for one plan
     BABEL_DEFAULT_LOCALE: str = "sv"

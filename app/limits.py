@@ -11,9 +11,11 @@ number of guesses is bounded whatever addresses they come from.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import time
+from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app, has_app_context
@@ -138,6 +140,27 @@ def hit(limit: str, *identifiers: str) -> bool:
     if not all(strategy.test(item, "vagval", *identifiers) for item in items):
         return False
     return all([strategy.hit(item, "vagval", *identifiers) for item in items])
+
+
+@contextlib.contextmanager
+def exclusive(name: str):
+    """One at a time across the workers on this machine (a non-blocking file lock in the
+    instance folder): yields False when another worker holds it. For work so costly that two at
+    once would leave no worker for pages (making a PDF)."""
+    import fcntl
+
+    folder = Path(current_app.instance_path) / "locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / f"{name}.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _warn_about_a_proxy_once(app):

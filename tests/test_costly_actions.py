@@ -83,3 +83,21 @@ def test_pdfs_are_limited_in_all(create_app_for, renders):
         give_plan(client, notes={"1-language-sfi_d": f"plan {i}"})
         statuses.append(client.get("/agera/plan.pdf").status_code)
     assert statuses == [200, 200, 429]
+
+
+def test_one_pdf_at_a_time_across_workers(create_app_for, renders):
+    """While another worker makes a PDF, a second request is told to try again in a few seconds
+    (and counts against nothing); the lock is a file, so it holds across processes."""
+    from app import limits
+
+    app = create_app_for()
+    client = app.test_client()
+    give_plan(client)
+    with app.app_context(), limits.exclusive("pdf") as mine:
+        assert mine
+        busy = client.get("/agera/plan.pdf")
+        assert busy.status_code == 503 and busy.headers["Retry-After"] == "5"
+        with limits.exclusive("pdf") as second:
+            assert not second
+    assert renders == []
+    assert client.get("/agera/plan.pdf").status_code == 200 and len(renders) == 1

@@ -217,15 +217,24 @@ def pdf_view():
     key = PDF_CACHE.key(plan.to_dict(), notes, progress, str(get_locale()), today().isoformat())
     body = PDF_CACHE.get(key)
     if body is None:
-        if not (limits.hit(current_app.config["RATELIMIT_PDF"], "pdf", owner.id)
-                and limits.hit(current_app.config["RATELIMIT_PDF_ALL"], "pdf-all")):
-            abort(429)
-        ctx = _rows_context(plan, notes, progress)
-        html = render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
-                               sources=_sources(plan), made=date_text(today()), **ctx)
-        body = exports.html_to_pdf(html)
-        PDF_CACHE.put(key, body)
+        with limits.exclusive("pdf") as mine:      # one PDF at a time: the other workers serve pages
+            if not mine:
+                return _pdf_busy()
+            if not (limits.hit(current_app.config["RATELIMIT_PDF"], "pdf", owner.id)
+                    and limits.hit(current_app.config["RATELIMIT_PDF_ALL"], "pdf-all")):
+                abort(429)
+            ctx = _rows_context(plan, notes, progress)
+            html = render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
+                                   sources=_sources(plan), made=date_text(today()), **ctx)
+            body = exports.html_to_pdf(html)
+            PDF_CACHE.put(key, body)
     return _download(body, "application/pdf", "vagval-plan.pdf")
+
+
+def _pdf_busy():
+    return render_template("errors/error.html", page_heading=_("Another PDF is being made"),
+                           text=_("PDFs are made one at a time. Try again in a few seconds.")), 503, {
+        "Retry-After": "5", "Cache-Control": "no-store"}
 
 
 def _sources(plan) -> list[dict]:
