@@ -51,6 +51,7 @@ class Config:
     RATELIMIT_STORAGE_URI: str = ""         # "" = the database (shared by every worker); or redis://…
     RATELIMIT_RESUME: str = "10 per minute;60 per hour"        # wrong codes, per client address
     RATELIMIT_RESUME_ALL: str = "120 per minute;3000 per hour"  # wrong codes, from everyone together
+    RATELIMIT_RESUME_HALF: str = "10 per hour;30 per day"       # wrong codes that begin with the same half
     RATELIMIT_SHARE: str = "30 per minute"                      # unknown share links, per client address
     RATELIMIT_PDF: str = "6 per minute;30 per hour"             # PDFs made for one plan
     RATELIMIT_PDF_ALL: str = "12 per minute"                    # PDFs made, all plans together (one at a time)
@@ -76,6 +77,7 @@ class Config:
             RATELIMIT_STORAGE_URI=env.get("RATELIMIT_STORAGE_URI", cls.RATELIMIT_STORAGE_URI),
             RATELIMIT_RESUME=env.get("RATELIMIT_RESUME", cls.RATELIMIT_RESUME),
             RATELIMIT_RESUME_ALL=env.get("RATELIMIT_RESUME_ALL", cls.RATELIMIT_RESUME_ALL),
+            RATELIMIT_RESUME_HALF=env.get("RATELIMIT_RESUME_HALF", cls.RATELIMIT_RESUME_HALF),
             RATELIMIT_SHARE=env.get("RATELIMIT_SHARE", cls.RATELIMIT_SHARE),
             RATELIMIT_PDF=env.get("RATELIMIT_PDF", cls.RATELIMIT_PDF),
             RATELIMIT_PDF_ALL=env.get("RATELIMIT_PDF_ALL", cls.RATELIMIT_PDF_ALL),

@@ -77,8 +77,22 @@ def _failed(response) -> bool:
     return response.status_code == 422
 
 
+def _code_half() -> str:
+    """The first half of the typed code: someone who saw half a code over a shoulder gets only so
+    many tries at the other half, from however many addresses."""
+    import hashlib
+    import hmac
+
+    typed = "".join(ch for ch in (request.form.get("code") or "")[:40].upper() if ch.isalnum())
+    half = typed[:store.CODE_LENGTH // 2].encode()
+    # keyed and cut short: the counter's name never shows what was typed
+    return "code:" + hmac.new(current_app.config["SECRET_KEY"].encode(), half, hashlib.sha256).hexdigest()[:16]
+
+
 @bp.route("/fortsatt", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_RESUME"], methods=["POST"], deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["RATELIMIT_RESUME_HALF"], methods=["POST"], deduct_when=_failed,
+               key_func=_code_half, scope="resume-half")
 @limiter.limit(lambda: current_app.config["RATELIMIT_RESUME_ALL"], methods=["POST"], deduct_when=_failed,
                key_func=lambda: "everyone", scope="resume-all")
 def resume():

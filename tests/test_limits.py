@@ -74,7 +74,8 @@ def test_database_counters_are_shared_by_two_app_instances(create_app_for, fresh
 
         with Session(get_engine()) as db:
             rows = db.exec(select(limits.RateLimitCounter)).all()
-    assert rows and all("127.0.0.1" in r.key or "everyone" in r.key for r in rows)
+    assert rows and all("127.0.0.1" in r.key or "everyone" in r.key or "code:" in r.key for r in rows)
+    assert not any("ABCDE" in r.key for r in rows)              # no part of a typed code
 
 
 def test_redis_counters_are_shared_too(create_app_for):
@@ -215,3 +216,19 @@ def test_gunicorn_refuses_memory_counters_with_two_workers(fresh_sqlite):
             proc.kill()
     assert proc.returncode != 0
     assert "memory://" in out.decode()
+
+
+def test_the_other_half_of_a_seen_code_cannot_be_guessed_from_many_addresses(create_app_for):
+    app = create_app_for(RATELIMIT_RESUME_HALF="3 per hour")
+    client = app.test_client()
+    token = csrf_token(client, "/fortsatt")
+
+    def wrong(code, addr):
+        return client.post("/fortsatt", data={"csrf_token": token, "code": code},
+                           environ_base={"REMOTE_ADDR": addr}).status_code
+
+    tries = [wrong(f"KX7M4-{tail}", f"203.0.113.{i}") for i, tail in enumerate(["23456", "23457", "23458",
+                                                                               "23459", "2345A"])]
+    assert tries == [422, 422, 422, 429, 429]
+    assert wrong("kx7m4 2345b", "203.0.113.99") == 429          # however it is typed
+    assert wrong("ZZZZZ-23456", "203.0.113.9") == 422           # another half: its own count
