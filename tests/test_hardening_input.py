@@ -132,3 +132,16 @@ def test_a_file_in_the_commitment_is_refused(client):
     response = post(client, "/agera/fraga/commitment", {"when": _file(), "then": "ring"},
                     content_type="multipart/form-data")
     assert response.status_code == 422
+
+
+def test_answers_on_check_pages_and_searches_are_escaped_inside_hx_disable(client):
+    url = "/inventera/fraga/home"
+    post(client, url, {"municipality": INJECTION, "max_commute": "20"})       # no catalogue: any name
+    doc = soup(client.get("/inventera/svar").get_data(as_text=True))
+    assert doc.find("b") is None
+    cell = next(dd for dd in doc.select("dd") if "hx-trigger=load" in dd.get_text())
+    assert cell.has_attr("hx-disable")
+    doc = soup(client.get("/inventera/fraga/occupations", query_string={"q": INJECTION}).get_data(as_text=True))
+    assert doc.find("b") is None
+    nothing = next(p for p in doc.select("#occupation-hits p") if "hx-trigger=load" in p.get_text())
+    assert nothing.has_attr("hx-disable")
