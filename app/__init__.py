@@ -4,12 +4,11 @@ from __future__ import annotations
 import logging
 
 from flask import Flask
-
-from app.logs import App
 from flask_compress import Compress
 from jinja2 import StrictUndefined
 
 from app.config import REPO_ROOT, Config
+from app.logs import App
 
 
 def create_app(config: Config | None = None) -> Flask:

@@ -25,7 +25,7 @@ def extract(output: Path = POT) -> None:
              "--add-location=never", "--sort-output", "--project=Vagval", "--copyright-holder=Vagval",
              "-o", str(output), ".")
     # A stable file: no creation date, so re-extraction only changes it when strings change.
-    text = "\n".join(l for l in output.read_text().splitlines() if not l.startswith('"POT-Creation-Date'))
+    text = "\n".join(line for line in output.read_text().splitlines() if not line.startswith('"POT-Creation-Date'))
     output.write_text(text + "\n")
 
 

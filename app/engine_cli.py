@@ -18,6 +18,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from app.content.importers.jobtech import catalog_from_jobtech
 from app.engine import Catalog, compute_gap, rank_targets
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +48,7 @@ def load_catalog(directory: Path) -> Catalog:
     if key not in _catalogs:
         if not (directory / "skills.json").is_file():
             raise click.ClickException(f"no JobTech exports in {directory} (use --jobtech DIR)")
-        _catalogs[key] = Catalog.from_jobtech(directory)
+        _catalogs[key] = catalog_from_jobtech(directory)
     return _catalogs[key]
 
 

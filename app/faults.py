@@ -69,7 +69,11 @@ def _step_again(message):
     step = next((s for s in flow.steps if s.key == key), None) if flow is not None else None
     if step is None or view != "step" or step.view is not None:
         return None
-    form = bind_form(flow, step, None, formdata=request.form)
+    try:
+        form = bind_form(flow, step, None, formdata=request.form)
+    except unavailable_errors():            # what the form knows beyond its answer needs the database
+        _forget_the_session()
+        form = step.form(formdata=request.form)
     form.form_errors.append(message)
     return render_template(step.template, **step_context(flow, step, form))
 

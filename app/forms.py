@@ -6,7 +6,16 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from markupsafe import Markup
 from werkzeug.datastructures import FileStorage, MultiDict
-from wtforms import FieldList, FormField, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms import (
+    FieldList,
+    FormField,
+    IntegerField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    widgets,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babel import Locale
+from babel.support import Translations
 from flask import Flask, g, request, session
 from flask_babel import Babel, Domain, get_locale
-from babel.support import Translations
 
 # id -> (label in the language itself, fallback locale or None)
 SUPPORTED_LOCALES: dict[str, tuple[str, str | None]] = {

@@ -8,10 +8,10 @@ from flask_wtf.csrf import CSRFError
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
+from app import sessions
 from app.flows import FLOWS
 from app.flows.wizard import STATUS_LABELS
 from app.forms import AppForm
-from app import sessions
 from app.limits import limiter
 from app.plans import store
 

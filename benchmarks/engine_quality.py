@@ -22,14 +22,14 @@ Run: .venv/bin/python benchmarks/engine_quality.py [--jobtech ../shared/jobtech]
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import math
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.engine import Catalog  # noqa: E402
+from app.content.importers.jobtech import catalog_from_jobtech  # noqa: E402
 from app.engine.gap import FAMILY_WEIGHT, MATCH_ALPHA, match_components  # noqa: E402
 from app.engine.index import build_index, default_idf  # noqa: E402
 
@@ -135,7 +135,7 @@ def main(argv=None) -> int:
     parser.add_argument("--alphas", default="0,0.25,0.5,1", help="coverage weights (MATCH_ALPHA) to compare")
     args = parser.parse_args(argv)
 
-    catalog = Catalog.from_jobtech(args.jobtech)
+    catalog = catalog_from_jobtech(args.jobtech)
     index = build_index(catalog, default_idf)
     plain_index = build_index(catalog, plain_idf)
     groups = index.groups

@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.content.importers.jobtech import catalog_from_jobtech  # noqa: E402
 from app.engine import Catalog, rank_targets  # noqa: E402
 
 
@@ -95,7 +96,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
-    catalog = Catalog.from_jobtech(args.jobtech)
+    catalog = catalog_from_jobtech(args.jobtech)
     load = time.perf_counter() - start
     start = time.perf_counter()
     rank_targets(catalog, set())          # builds the cached index

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set everything up from a clean clone: Python env, front-end packages, catalogues, assets, database.
 # Idempotent: running it again only does what is missing or changed.
+# VAGVAL_DEV=1 (scripts/test.sh) also installs the pinned test and lint tools (requirements-dev.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -13,12 +14,20 @@ if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
     exit 1
   fi
 fi
-stamp=.venv/.requirements.sha
-want=$(sha256sum requirements.txt | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-  echo "$want" > "$stamp"
+# install FILE STAMP SOURCES...: pip-install FILE unless STAMP holds the hash of SOURCES already.
+install() {
+  local file=$1 stamp=$2 want
+  shift 2
+  want=$(cat "$@" | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$file"
+    echo "$want" > "$stamp"
+  fi
+}
+install requirements.txt .venv/.requirements.sha requirements.txt
+if [ "${VAGVAL_DEV:-0}" = 1 ]; then
+  install requirements-dev.txt .venv/.requirements-dev.sha requirements.txt requirements-dev.txt
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up, then run the whole test suite (unit, database on SQLite and PostgreSQL, browser with axe).
+# Set up (with the test and lint tools), lint, then run the whole test suite (unit, database on
+# SQLite and PostgreSQL, browser with axe). Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Debian packages the tests need: the browser, and the fonts the PDF export names (Swedish, Arabic).
@@ -13,5 +14,6 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-bash scripts/setup.sh
+VAGVAL_DEV=1 bash scripts/setup.sh
+.venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

@@ -57,3 +57,20 @@ def assert_page_invariants(response, *, lang: str = "sv", dir: str = "ltr") -> B
     for img in doc.find_all("img"):
         assert img.get("alt") is not None
     return doc
+
+
+RTL = {"ar"}
+
+
+def assert_response_invariants(response) -> None:
+    """What every response of a GET must satisfy: a full HTML page passes ``assert_page_invariants``
+    in its own language (``dir`` from the language); an htmx fragment varies on HX-Request."""
+    if response.mimetype != "text/html" or 300 <= response.status_code < 400:
+        return
+    assert "HX-Request" in response.headers.get("Vary", ""), "HTML without Vary: HX-Request"
+    html = response.get_data(as_text=True)
+    if "<html" not in html[:500].lower():
+        return                                              # an htmx fragment
+    lang = soup(html).find("html").get("lang")
+    assert lang in ("sv", "en", "ar"), lang
+    assert_page_invariants(response, lang=lang, dir="rtl" if lang in RTL else "ltr")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app import exports
-from app.flows.agera import views
+from app.flows.agera import routes as views
 from tests.pages import soup
 from tests.test_sharing import give_plan, post, share, share_links
 

@@ -15,6 +15,12 @@ from tests.pages import assert_page_invariants
 from tests.test_sharing import NOTE, give_plan, post, sample_plan
 
 
+@pytest.fixture
+def app(create_app_for, catalogue_url):
+    """Agera names the plan's steps from the catalogue: the app on the loaded one (as after set-up)."""
+    return create_app_for(catalogue_url)
+
+
 def unfolded(raw: bytes) -> list[str]:
     """The content lines of an iCalendar file (RFC 5545 3.1: CRLF endings, folded lines joined)."""
     text = raw.decode("utf-8")

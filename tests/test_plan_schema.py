@@ -205,8 +205,9 @@ def test_a_bad_plan_stored_before_these_checks_never_breaks_a_page(client, path,
 def test_stored_progress_and_notes_of_the_wrong_type_are_ignored(client):
     give_plan(client)
     _store_raw(client, dict(sample_plan().to_dict(), user_notes={"1-language-sfi_d": {"a": 1}}))
-    from app.plans import store
     from flask import session
+
+    from app.plans import store
     from tests.test_sharing import plan_id
 
     with client.application.test_request_context():
@@ -220,9 +221,7 @@ def test_the_schema_knows_every_field_of_the_engine_plan():
     """A field added to the engine's plan must be added to the schema too, or stored plans lose it."""
     from dataclasses import fields
 
-    from app.engine.plan import Goal, Money, Plan, PlanStep
-
-    from app.engine.plan import Removed
+    from app.engine.plan import Goal, Money, Plan, PlanStep, Removed
 
     pairs = [(Plan, schema.PlanDoc), (PlanStep, schema.StepDoc), (Money, schema.MoneyDoc), (Goal, schema.GoalDoc),
              (Removed, schema.RemovedDoc)]

@@ -1,7 +1,6 @@
 """Saving and resuming through the pages, rate limited."""
 from __future__ import annotations
 
-
 from tests.conftest import csrf_token
 from tests.pages import assert_page_invariants, soup, text_of
 

@@ -4,7 +4,6 @@ __Host- prefix on HTTPS, and static files come without Set-Cookie."""
 from __future__ import annotations
 
 import base64
-import json
 import re
 import zlib
 

@@ -16,6 +16,12 @@ from tests.pages import assert_page_invariants
 NOTE = "Ring Lena på komvux om studietakten"
 
 
+@pytest.fixture
+def app(create_app_for, catalogue_url):
+    """Agera names the plan's steps from the catalogue: the app on the loaded one (as after set-up)."""
+    return create_app_for(catalogue_url)
+
+
 def sample_plan(today: date | None = None) -> Plan:
     """A small plan with dated steps this week, next week and later (no catalogue needed)."""
     t = today or date.today()

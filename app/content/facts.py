@@ -10,7 +10,7 @@ from typing import Any
 
 from app.content.domain import Content
 from app.engine.financing import AmountFact, FinancingFacts, RuleFact
-from app.engine.language import Level, LanguageScale
+from app.engine.language import LanguageScale, Level
 from app.engine.routes import RouteEducation, RouteInputs, RouteOccupation
 
 

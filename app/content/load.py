@@ -12,11 +12,24 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.content.domain import Content
-from app.content.geo import LAN, derive_kommuner
+from app.content.geo import LAN, kommuner
 from app.content.models import (
-    Competence, Education, EducationGives, EducationLeadsTo, EducationMunicipality,
-    FinancingAmount, FinancingRule, FinancingScheme, LanguageLevel, Municipality,
-    OccupationGroup, OccupationOutlook, OccupationPay, PrisBasbelopp, Region, Skill,
+    Competence,
+    Education,
+    EducationGives,
+    EducationLeadsTo,
+    EducationMunicipality,
+    FinancingAmount,
+    FinancingRule,
+    FinancingScheme,
+    LanguageLevel,
+    Municipality,
+    OccupationGroup,
+    OccupationOutlook,
+    OccupationPay,
+    PrisBasbelopp,
+    Region,
+    Skill,
 )
 from app.content.store import bump_version, sync, upsert
 
@@ -40,7 +53,7 @@ def load_geography(session: Session, report: LoadReport) -> None:
     regions = [{"code": code, "name": name, "letter": letter} for code, (name, letter, _g) in LAN.items()]
     report.counts["regions"] = sync(session, Region, regions, ("code",))
     munis = [{"kommunkod": k.kommunkod, "name": k.name, "slug": k.slug, "lan_code": k.lan_code,
-              "lat": k.lat, "lon": k.lon} for k in derive_kommuner()]
+              "lat": k.lat, "lon": k.lon} for k in kommuner()]
     report.counts["municipalities"] = sync(session, Municipality, munis, ("kommunkod",))
 
 
@@ -108,7 +121,7 @@ def _load(session: Session, content: Content, report: LoadReport) -> None:
     label_rows: dict[str, dict] = {}
     competences = []
     for o in content.occupations.values():
-        for c in o.competences:
+        for position, c in enumerate(o.competences):
             sid = c.skill_id(o.ssyk)
             if sid in skills_in_taxonomy:
                 label_rows[sid] = {"id": sid, "labels": dict(c.label)}
@@ -116,7 +129,8 @@ def _load(session: Session, content: Content, report: LoadReport) -> None:
                 skill_rows[sid] = {"id": sid, "label": c.label.get("sv", c.key), "kind": c.kind,
                                    "labels": dict(c.label)}
             competences.append({"group_ssyk": o.ssyk, "key": c.key, "skill_id": sid, "kind": c.kind,
-                                "importance": c.importance, "taxonomy_id": c.taxonomy_id, "labels": dict(c.label)})
+                                "importance": c.importance, "taxonomy_id": c.taxonomy_id, "labels": dict(c.label),
+                                "position": position})
     s1 = upsert(session, Skill, skill_rows.values(), ("id",))
     s2 = upsert(session, Skill, label_rows.values(), ("id",))
     report.counts["skills"] = tuple(x + y for x, y in zip(s1, s2)) + (0,)
@@ -137,14 +151,15 @@ def _load(session: Session, content: Content, report: LoadReport) -> None:
 
     # Educations and their relations (curated content owns them completely).
     edus, gives, leads, munis = [], [], [], []
-    for e in content.educations.values():
+    for position, e in enumerate(content.educations.values()):
         edus.append({"id": e.id, "form": e.form, "labels": dict(e.label), "description": dict(e.description),
                      "provider": e.provider, "sun_level": e.sun_level, "level": e.level, "weeks": e.weeks,
                      "pace_options": list(e.pace_options), "cost_sek": e.cost_sek,
                      "entry_requirements": _jsonable(e.entry_requirements), "language_requirement": e.language_requirement,
                      "language_integrated": e.language_integrated, "gives_language_level": e.gives_language_level,
                      "where_scope": e.where_scope, "distance": e.distance, "financing": list(e.financing),
-                     "apply_url": e.apply_url, "extra": _jsonable(dict(e.extra)), **e.fact.columns()})
+                     "apply_url": e.apply_url, "extra": _jsonable(dict(e.extra)), "position": position,
+                     **e.fact.columns()})
         gives += [{"education_id": e.id, "group_ssyk": s, "competence_key": k} for s, k in dict.fromkeys(e.gives)]
         leads += [{"education_id": e.id, "group_ssyk": s} for s in dict.fromkeys(e.leads_to)]
         munis += [{"education_id": e.id, "kommunkod": m} for m in dict.fromkeys(e.municipalities)]

@@ -13,15 +13,30 @@ import csv
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
 from app.content import freshness
 from app.content.domain import (
-    COMPETENCE_KINDS, EDUCATION_FORMS, FACT_STATUSES, WHERE_SCOPES, WORK_DEMANDS, Amount,
-    Competence, Content, Education, Fact, FinancingScheme, LanguageLevel, Occupation, Outlook,
-    Pay, PrisBasbelopp, Problem, Rule,
+    COMPETENCE_KINDS,
+    EDUCATION_FORMS,
+    FACT_STATUSES,
+    WHERE_SCOPES,
+    WORK_DEMANDS,
+    Amount,
+    Competence,
+    Content,
+    Education,
+    Fact,
+    FinancingScheme,
+    LanguageLevel,
+    Occupation,
+    Outlook,
+    Pay,
+    PrisBasbelopp,
+    Problem,
+    Rule,
 )
 from app.content.freshness import DatedFact
 
@@ -450,6 +465,13 @@ def load_content(root: str | Path = CONTENT_DIR, *, problems: list[Problem] | No
         raise ContentError(errors)
     return Content(occupations=occupations, educations=educations, schemes=schemes,
                    prisbasbelopp=pbb, language_levels=levels, root=str(root))
+
+
+def load_search_synonyms() -> dict:
+    """``data/search_synonyms.yaml``: everyday words for taxonomy titles (shipped with the code,
+    read once per process by the search index; ``content check`` does not load it into tables)."""
+    with open(DATA_DIR / "search_synonyms.yaml", encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_YamlLoader) or {}
 
 
 def kommunkoder() -> set[str]:

@@ -119,6 +119,7 @@ class Competence(SQLModel, table=True):
     importance: int = 2
     taxonomy_id: Optional[str] = Field(default=None, max_length=32)
     labels: Optional[dict] = _json()
+    position: int = 0                           # order in the occupation's file (the engine keeps it)
 
 
 class Keyword(SQLModel, table=True):
@@ -181,6 +182,7 @@ class Education(FactColumns, table=True):
     financing: Optional[list] = _json()
     apply_url: Optional[str] = None
     extra: Optional[dict] = _json()
+    position: int = 0                           # order in educations.yaml (the engine keeps it)
 
 
 class EducationGives(SQLModel, table=True):

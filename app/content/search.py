@@ -14,8 +14,6 @@ a tier occupation names come before groups, keywords and skills, then shorter la
 from __future__ import annotations
 
 import bisect
-from pathlib import Path
-import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -24,8 +22,14 @@ from typing import Iterable
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.content import cache
+from app.content.cache import versioned
 from app.content.models import (
-    CatalogueMeta, Keyword, KeywordRelation, OccupationGroup, OccupationName, Skill,
+    Keyword,
+    KeywordRelation,
+    OccupationGroup,
+    OccupationName,
+    Skill,
 )
 
 KINDS = ("occupation", "group", "keyword", "skill")
@@ -276,10 +280,9 @@ class SearchIndex:
 
 
 def _load_synonyms() -> tuple[dict[str, str], dict[str, str]]:
-    import yaml
+    from app.content.loaders import load_search_synonyms
 
-    with open(Path(__file__).resolve().parent / "data" / "search_synonyms.yaml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+    data = load_search_synonyms()
     words = {fold(k): fold(v) for k, v in (data.get("words") or {}).items()}
     heads = {fold(k): fold(v) for k, v in (data.get("compound_heads") or {}).items()}
     return words, heads
@@ -356,34 +359,13 @@ def build_index(session: Session) -> SearchIndex:
     return SearchIndex(entries)
 
 
-_cache: dict[str, tuple[str, SearchIndex]] = {}
-_lock = threading.Lock()
-
-
-def _version(session: Session) -> str:
-    row = session.execute(select(CatalogueMeta.value).where(CatalogueMeta.key == "version")).scalar()
-    return row or "0"
-
-
 def get_index(session: Session) -> SearchIndex:
     """The process-wide index for this database, rebuilt when the catalogue version changes."""
-    bind = session.get_bind()
-    key = str(bind.url)
-    version = _version(session)
-    cached = _cache.get(key)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    with _lock:
-        cached = _cache.get(key)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        index = build_index(session)
-        _cache[key] = (version, index)
-        return index
+    return versioned(session, "search", build_index)
 
 
 def invalidate() -> None:
-    _cache.clear()
+    cache.invalidate()
 
 
 def search(session: Session, query: str, *, kinds: Iterable[str] | None = None, limit: int = 10) -> list[Hit]:

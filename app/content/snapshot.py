@@ -16,14 +16,19 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.content.models import (
-    Competence, Education, EducationGives, EducationLeadsTo, GroupSkill, LanguageLevel,
-    OccupationGroup, Skill,
+    Competence,
+    Education,
+    EducationGives,
+    EducationLeadsTo,
+    GroupSkill,
+    LanguageLevel,
+    OccupationGroup,
+    Skill,
 )
 from app.engine.catalog import Catalog
 from app.engine.catalog import Education as EngineEducation
 from app.engine.catalog import Group as EngineGroup
 from app.engine.catalog import Skill as EngineSkill
-
 
 _KIND_ORDER = {"licence": 0, "experience": 1, "taught": 2}
 

@@ -1,33 +1,5 @@
 """Vägval's domain engine: plain Python, no Flask, no database (see docs/ARCHITECTURE.md)."""
-from app.engine.catalog import (
-    SKILL_KIND_EXPERIENCE,
-    SKILL_KIND_LICENCE,
-    SKILL_KIND_TAUGHT,
-    SKILL_KINDS,
-    Catalog,
-    Education,
-    Group,
-    Skill,
-)
-from app.engine.gap import (
-    EducationCover,
-    Explanation,
-    Gap,
-    PreferenceWeights,
-    Preferences,
-    Target,
-    compute_gap,
-    rank_targets,
-)
-from app.engine.kinds import classify_skill
-from app.engine.language import (
-    IntegratedOption,
-    LanguagePath,
-    LanguageScale,
-    LanguageStep,
-    Level,
-    language_path,
-)
+from app.engine.catalog import Catalog, Education, Group, Skill
 from app.engine.financing import (
     FinancingEstimate,
     FinancingFacts,
@@ -38,6 +10,26 @@ from app.engine.financing import (
     estimate_financing,
     household_view,
 )
+from app.engine.gap import (
+    EducationCover,
+    Explanation,
+    Gap,
+    Preferences,
+    PreferenceWeights,
+    Target,
+    compute_gap,
+    rank_targets,
+)
+from app.engine.kinds import SKILL_KIND_EXPERIENCE, SKILL_KIND_LICENCE, SKILL_KIND_TAUGHT, SKILL_KINDS, classify_skill
+from app.engine.language import (
+    IntegratedOption,
+    LanguagePath,
+    LanguageScale,
+    LanguageStep,
+    Level,
+    language_path,
+)
+from app.engine.plan import Goal, Plan, PlanStep, build_plan
 from app.engine.routes import (
     Route,
     RouteComparison,
@@ -49,7 +41,6 @@ from app.engine.routes import (
     build_routes,
     compare_routes,
 )
-from app.engine.plan import Goal, Plan, PlanStep, build_plan
 
 __all__ = [
     "Catalog", "Education", "Group", "Skill",

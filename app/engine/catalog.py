@@ -1,22 +1,15 @@
 """The catalogue snapshot the engine works on: plain, frozen data.
 
-The engine never reads the database or Flask. Whoever builds a ``Catalog`` (the JobTech
-reader below, or ``app.content.snapshot`` from the database) hands it plain values.
+The engine never reads the database, files or Flask. Whoever builds a ``Catalog``
+(``app.content.catalogue`` from the tables, ``app.content.importers.jobtech.catalog_from_jobtech``
+from the raw exports for benchmarks) hands it plain values.
 """
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Mapping
+from typing import Mapping
 
-
-# What kind of competence a skill is: it decides how a missing one is closed.
-SKILL_KIND_TAUGHT = "taught"          # an ability or method an education teaches
-SKILL_KIND_LICENCE = "licence"        # a licence, certificate or authorisation (körkort, truckkort, legitimation)
-SKILL_KIND_EXPERIENCE = "experience"  # gained by working (a workplace type, a setting)
-SKILL_KINDS = (SKILL_KIND_TAUGHT, SKILL_KIND_LICENCE, SKILL_KIND_EXPERIENCE)
+from app.engine.kinds import SKILL_KIND_TAUGHT
 
 
 @dataclass(frozen=True)
@@ -62,49 +55,3 @@ class Catalog:
     language_requirements: Mapping[str, str] = field(default_factory=dict)
     # Private, lazily filled cache of derived indexes (app.engine.index). Not part of the value.
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    @classmethod
-    def from_jobtech(cls, path: str | os.PathLike[str], **kwargs: Any) -> "Catalog":
-        """Read the official JobTech taxonomy exports in ``path`` (read at run time only).
-
-        Uses ``ssyk-level-4-groups.json``, ``ssyk-level-4-groups-with-related-skills.json``
-        and ``skills.json`` (each ``{"data": {"concepts": [...]}}``). Every skill gets its
-        kind from ``classify_skill``. Extra keyword arguments (educations, language_levels,
-        ...) are passed on to the constructor.
-        """
-        from app.engine.kinds import classify_skill
-
-        root = Path(path)
-
-        def concepts(name: str) -> list[dict]:
-            with open(root / name, encoding="utf-8") as handle:
-                return json.load(handle)["data"]["concepts"]
-
-        skills: dict[str, Skill] = {}
-        for concept in concepts("skills.json"):
-            label = concept.get("preferred_label", "")
-            skills[concept["id"]] = Skill(id=concept["id"], label=label, kind=classify_skill(label))
-
-        profiles: dict[str, frozenset[str]] = {}
-        for concept in concepts("ssyk-level-4-groups-with-related-skills.json"):
-            related = concept.get("related") or ()
-            ids = []
-            for item in related:
-                if item.get("type", "skill") != "skill":
-                    continue
-                ids.append(item["id"])
-                if item["id"] not in skills:  # a relation to a skill missing from skills.json
-                    label = item.get("preferred_label", "")
-                    skills[item["id"]] = Skill(id=item["id"], label=label, kind=classify_skill(label))
-            profiles[concept["id"]] = frozenset(ids)
-
-        groups: dict[str, Group] = {}
-        for concept in sorted(concepts("ssyk-level-4-groups.json"), key=lambda c: (c.get("ssyk_code_2012", ""), c["id"])):
-            groups[concept["id"]] = Group(
-                id=concept["id"],
-                ssyk=concept.get("ssyk_code_2012", ""),
-                label=concept.get("preferred_label", ""),
-                profile=profiles.get(concept["id"], frozenset()),
-                definition=concept.get("definition", "") or "",
-            )
-        return cls(skills=skills, groups=groups, **kwargs)

@@ -1,7 +1,7 @@
 """What a person can live on during one study step: schemes, amounts per month, and why not.
 
-Pure: rules and amounts arrive as ``FinancingFacts`` (built from ``financing.yaml`` by
-``app.content.facts.financing_facts``); nothing here knows a figure by heart. Every line of
+Pure: rules and amounts arrive as ``FinancingFacts`` (built from the catalogue tables by
+``app.content.catalogue``; from ``financing.yaml`` by ``app.content.facts`` in the engine tests); nothing here knows a figure by heart. Every line of
 money carries its source, validity and status. Rules and conventions: docs/DECISION.md.
 
 Month convention (an estimate, always marked as such): weekly amounts × 52/12, daily amounts

@@ -56,15 +56,9 @@ import math
 from dataclasses import dataclass, field, fields
 from typing import Iterable, Mapping
 
-from app.engine.catalog import (
-    SKILL_KIND_EXPERIENCE,
-    SKILL_KIND_LICENCE,
-    SKILL_KIND_TAUGHT,
-    SKILL_KINDS,
-    Catalog,
-    Group,
-)
+from app.engine.catalog import Catalog, Group
 from app.engine.index import CatalogIndex, index_for
+from app.engine.kinds import SKILL_KIND_EXPERIENCE, SKILL_KIND_LICENCE, SKILL_KIND_TAUGHT, SKILL_KINDS
 
 MATCH_ALPHA = 0.0      # weight of coverage vs. similarity (measured best: 0, see docs/ENGINE.md)
 FAMILY_WEIGHT = 0.5    # weight of the occupation-family similarity in the match score

@@ -1,6 +1,6 @@
 """Classify a competence by how a person gains it, from its Swedish JobTech label.
 
-``classify_skill(label)`` returns one of the kind constants in ``app.engine.catalog``:
+``classify_skill(label)`` returns one of the kind constants defined here (``SKILL_KIND_*``):
 
 ``licence``
     A licence, certificate, authorisation or formal qualification: it is *issued* after a
@@ -26,7 +26,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.engine.catalog import SKILL_KIND_EXPERIENCE, SKILL_KIND_LICENCE, SKILL_KIND_TAUGHT
+# What kind of competence a skill is: it decides how a missing one is closed.
+SKILL_KIND_TAUGHT = "taught"          # an ability or method an education teaches
+SKILL_KIND_LICENCE = "licence"        # a licence, certificate or authorisation (körkort, truckkort, legitimation)
+SKILL_KIND_EXPERIENCE = "experience"  # gained by working (a workplace type, a setting)
+SKILL_KINDS = (SKILL_KIND_TAUGHT, SKILL_KIND_LICENCE, SKILL_KIND_EXPERIENCE)
 
 _LICENCE = re.compile(
     r"""

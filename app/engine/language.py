@@ -1,7 +1,7 @@
 """The shared Swedish scale and the way from the level a person has to the level a goal needs.
 
-Pure: the scale arrives as plain data (built from ``language_levels.yaml`` by
-``app.content.facts.language_scale``). See docs/DECISION.md for the rules.
+Pure: the scale arrives as plain data (built by ``app.content.catalogue`` from the tables, or by
+``app.content.facts.language_scale`` from ``language_levels.yaml`` in tests). See docs/DECISION.md for the rules.
 """
 from __future__ import annotations
 

@@ -18,7 +18,15 @@ from typing import Any, Iterable, Mapping
 
 from app.engine.financing import ETABLERING_ENDS, FinancingFacts, Person, StudyStep, financing_periods
 from app.engine.routes import (
-    EDUCATION, JOB_SEARCH, LANGUAGE, LICENCE, PREPARATORY, RECOGNITION, VALIDATION, Route, schedule,
+    EDUCATION,
+    JOB_SEARCH,
+    LANGUAGE,
+    LICENCE,
+    PREPARATORY,
+    RECOGNITION,
+    VALIDATION,
+    Route,
+    schedule,
 )
 
 PLAN_VERSION = 1
@@ -139,6 +147,11 @@ class Plan:
     def next_follow_up(self, today: date) -> date | None:
         dates = sorted(d for s in self.steps for d in s.follow_up if d >= today)
         return dates[0] if dates else None
+
+
+def in_order(steps) -> tuple[PlanStep, ...]:
+    """The plan's steps by date (ties: finish, then id): the one order every page and export shows."""
+    return tuple(sorted(steps, key=lambda s: (s.start or date.max, s.finish or date.max, s.id)))
 
 
 def _iso(d: date | None) -> str | None:

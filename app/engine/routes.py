@@ -1,7 +1,7 @@
 """Computed routes from where a person is to a job: ordered, dated steps with reasons for skips.
 
 Pure: the educations, occupations and language scale arrive as plain ``RouteInputs`` (built by
-``app.content.facts.route_inputs``). Assumptions (term dates, weeks when unknown, job search)
+``app.content.catalogue`` from the tables; by ``app.content.facts`` from the files in tests). Assumptions (term dates, weeks when unknown, job search)
 are constants here and documented in docs/DECISION.md.
 """
 from __future__ import annotations
@@ -11,8 +11,16 @@ from datetime import date, timedelta
 from typing import Mapping
 
 from app.engine.financing import (
-    ETABLERING, UNEMPLOYED, WEEKS_PER_MONTH, FinancingEstimate, FinancingFacts, FinancingPeriod, Person,
-    StudyStep, financing_periods, half_up,
+    ETABLERING,
+    UNEMPLOYED,
+    WEEKS_PER_MONTH,
+    FinancingEstimate,
+    FinancingFacts,
+    FinancingPeriod,
+    Person,
+    StudyStep,
+    financing_periods,
+    half_up,
 )
 from app.engine.language import IntegratedOption, LanguagePath, LanguageScale, language_path
 
@@ -484,6 +492,12 @@ def build_routes(inputs: RouteInputs, person: Person, target_ssyk: str, *, start
     order = {r.id: i for i, r in enumerate(routes)}
     routes.sort(key=lambda r: (r.ready_date, r.weeks_assumed, order[r.id]))
     return tuple(routes[:max_routes])
+
+
+def within_reach_first(routes: tuple[Route, ...], beyond: set[str] | frozenset[str]) -> tuple[Route, ...]:
+    """The routes within the person's travel limit first (in their own order), then those with a
+    step beyond it (``beyond``: route ids): still shown, never first."""
+    return tuple(sorted(routes, key=lambda r: r.id in beyond))
 
 
 def _candidates(inputs: RouteInputs, person: Person, occ: RouteOccupation) -> list[RouteEducation]:

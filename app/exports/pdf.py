@@ -7,6 +7,6 @@ STYLESHEET = Path(__file__).with_name("pdf.css")
 
 
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
-    from weasyprint import CSS, HTML   # imported late: it loads Pango
+    from weasyprint import CSS, HTML  # imported late: it loads Pango
 
     return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])

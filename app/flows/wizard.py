@@ -31,6 +31,7 @@ class Step:
     view: Callable[..., Any] | None = None    # view(flow, step): a step with its own view (search, add, remove)
     applies: Callable[[dict], bool] | None = None   # applies(all answers): False skips the step (branching)
     summarise_saved: Callable[[dict], list[str]] | None = None   # answer text from the saved dict
+    form_context: Callable[[dict], dict] | None = None   # form_context(all answers): extra form arguments
 
     def applies_to(self, answers: dict[str, dict]) -> bool:
         return self.applies is None or bool(self.applies(answers))
@@ -114,11 +115,14 @@ def keep_next() -> dict:
 
 
 def bind_form(flow: Flow, step: Step, plan, formdata=None) -> AppForm:
-    """The step's form, bound to the request, or filled from the draft or the saved answer."""
+    """The step's form, bound to the request, or filled from the draft or the saved answer.
+    What the form needs to know beyond its own answer comes from ``step.form_context``: forms do
+    no I/O of their own."""
+    extra = step.form_context(store.all_answers(plan)) if step.form_context else {}
     if formdata is not None:
-        return step.form(formdata=formdata)
+        return step.form(formdata=formdata, **extra)
     saved = store.draft_for(plan, flow.step_id(step)) or store.answers_for(plan, flow.step_id(step))
-    return step.form(formdata=None, data=saved)
+    return step.form(formdata=None, data=saved, **extra)
 
 
 def step_context(flow: Flow, step: Step, form: AppForm, **extra) -> dict:
@@ -237,7 +241,7 @@ def csrf_failed_response():
         flash(CSRF_MESSAGE, "error")
         return redirect(request.full_path, 303)
     if step is not None and view == "step":
-        form = bind_form(flow, step, None, formdata=request.form)
+        form = bind_form(flow, step, store.current_plan(), formdata=request.form)
         form.form_errors.append(CSRF_MESSAGE)
         return render_template(step.template, **step_context(flow, step, form)), 400
     return render_template("errors/error.html", page_heading=_l("The page had expired"),

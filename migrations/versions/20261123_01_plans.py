@@ -4,8 +4,8 @@ Revision ID: 20261123_01_plans
 Revises:
 Create Date: 2026-11-23
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "20261123_01_plans"
 down_revision = None

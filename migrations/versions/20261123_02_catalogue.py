@@ -5,8 +5,8 @@ Revision ID: 20261123_02_catalogue
 Revises: 20261123_01_plans
 Create Date: 2026-11-23
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "20261123_02_catalogue"
 down_revision = "20261123_01_plans"

@@ -4,8 +4,8 @@ Revision ID: 20261123_03_shares
 Revises: 20261123_02_catalogue
 Create Date: 2026-11-23
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "20261123_03_shares"
 down_revision = "20261123_02_catalogue"

@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import expect
 from flask import session as flask_session
+from playwright.sync_api import expect
 
 from tests.test_sharing import sample_plan
 

@@ -8,7 +8,6 @@ import re
 import pytest
 from flask import session as flask_session
 
-
 from tests.browser.conftest import submit_step
 
 pytestmark = pytest.mark.browser
@@ -93,14 +92,38 @@ def test_besluta_journey_on_a_phone(new_page, catalogue_server, check_a11y, loca
     assert steps.count() >= 3
     check_a11y(page)
 
-    # Move the first study step's date.
+    # Move the first study step's date: what depends on it follows (the job search, the ready date).
     step = page.locator("ol.timeline > li.timeline__step--language, ol.timeline > li.timeline__step--education").first
     step_id = step.get_attribute("id")
+    before = {"step": step.locator(".timeline__dates").inner_text(),
+              "job": page.locator("ol.timeline > li.timeline__step--job_search .timeline__dates").inner_text(),
+              "ready": page.locator(".plan-summary").inner_text()}
     step.locator("details.step-edit > summary").click()
-    step.locator("input[type=date]").fill("2027-08-16")
+    step.locator("input[type=date]").fill("2027-09-20")
     step.locator("form[action$='/move'] button").click()
     page.wait_for_url(re.compile(r"/besluta/plan"))
     assert "2027" in page.locator(f"#{step_id} .timeline__dates").inner_text()
+    assert page.locator(f"#{step_id} .timeline__dates").inner_text() != before["step"]
+    assert page.locator("ol.timeline > li.timeline__step--job_search .timeline__dates").inner_text() != before["job"]
+    assert page.locator(".plan-summary").inner_text() != before["ready"]
+    # the money shown for the studies keeps its source and period after the move
+    assert page.locator("ol.timeline > li.timeline__step--apply_financing .fact-source a").count() >= 1
+    check_a11y(page)
+
+    # Remove the education step, see the undo, put it back: the plan is as it was.
+    ready = page.locator(".plan-summary").inner_text()
+    edu = page.locator("ol.timeline > li.timeline__step--education").first
+    edu_id = edu.get_attribute("id")
+    edu.locator("details.step-edit > summary").click()
+    edu.locator("form[action$='/remove'] button").click()
+    page.wait_for_url(re.compile(r"/besluta/plan"))
+    page.locator("#undo").wait_for()
+    assert page.locator(f"#{edu_id}").count() == 0
+    check_a11y(page)
+    page.locator("#undo button").click()
+    page.wait_for_url(re.compile(r"/besluta/plan"))
+    assert page.locator(f"#{edu_id}").count() == 1 and page.locator("#undo").count() == 0
+    assert page.locator(".plan-summary").inner_text() == ready
 
     # Add an own step: first without a title (error at the field), then properly.
     page.locator("#add-start").fill("2027-02-01")

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-
 from tests.browser.conftest import submit_step
 
 pytestmark = pytest.mark.browser

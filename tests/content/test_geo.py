@@ -1,13 +1,14 @@
-"""290 kommuner and 21 län, derived from the kommun code table and GeoNames."""
+"""290 kommuner and 21 län, from the committed kommun table (codes, names, coordinates and sources)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.content.geo import LAN, derive_kommuner
+from app.content.geo import LAN
+from app.content.geo import kommuner as load_kommuner
 
 
 def test_290_kommuner_in_21_lan():
-    kommuner = derive_kommuner()
+    kommuner = load_kommuner()
     assert len(kommuner) == 290
     assert len({k.kommunkod for k in kommuner}) == 290
     assert len({k.slug for k in kommuner}) == 290
@@ -32,3 +33,11 @@ def test_load_writes_municipalities_and_regions(empty_db_url, make_cli_app):
         assert conn.execute(sa.text("SELECT COUNT(*) FROM region")).scalar() == 21
         assert conn.execute(sa.text("SELECT name FROM municipality WHERE kommunkod = '2584'")).scalar() == "Kiruna"
     engine.dispose()
+
+
+def test_the_kommun_table_names_its_sources():
+    from app.content.geo import DATA_DIR
+
+    header = [line for line in (DATA_DIR / "kommuner.csv").read_text(encoding="utf-8").splitlines()
+              if line.startswith("#")]
+    assert any("SCB" in line for line in header) and any("GeoNames" in line and "CC BY" in line for line in header)

@@ -8,7 +8,6 @@ import sqlalchemy as sa
 
 from app.content.importers.jobtech import JobtechImportError, parse_exports
 
-
 EXPECTED = {"occupation_group": 400, "occupation_name": 2412, "skill": 6657, "group_skill": 17517,
             "keyword": 1484, "ssyk_level": 203, "sun_level": 71, "sun_field": 531}
 

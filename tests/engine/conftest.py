@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from app.content.importers.jobtech import catalog_from_jobtech
 from app.engine import Catalog
 
 JOBTECH = Path(__file__).parents[2].parent / "shared" / "jobtech"
@@ -14,4 +15,4 @@ JOBTECH = Path(__file__).parents[2].parent / "shared" / "jobtech"
 @pytest.fixture(scope="session")
 def jobtech_catalog() -> Catalog:
     assert (JOBTECH / "skills.json").is_file(), f"JobTech exports missing in {JOBTECH}"
-    return Catalog.from_jobtech(JOBTECH)
+    return catalog_from_jobtech(JOBTECH)

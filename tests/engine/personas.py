@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from app.engine.financing import ETABLERING, EMPLOYED, UNEMPLOYED, FinancingFacts, Person, household_view
+from app.engine.financing import EMPLOYED, ETABLERING, UNEMPLOYED, FinancingFacts, Person, household_view
 from app.engine.plan import Goal, build_plan
 from app.engine.routes import RouteInputs, build_routes, compare_routes, excluded_candidates
 
@@ -56,6 +56,30 @@ PERSONAS = (
                has_grundskola=False, has_gymnasieexamen=False, children_ages=(3, 8, 12),
                etablering_until=date(2027, 12, 31)),
         "9412", 9_773),
+    # People the rules over time decide (issue: money and time that hold over the whole route)
+    Persona(
+        "fatima", "In the programme since March 2026 (36), sfi C, children born 2016 and 2019: it ends half-way",
+        Person(birth_year=1990, situation=ETABLERING, swedish_level="sfi_c", years_of_schooling=9,
+               has_grundskola=True, has_gymnasieexamen=False, children_born=(date(2016, 7, 1), date(2019, 7, 1)),
+               permit="refugee", etablering_until=date(2028, 2, 29)),
+        "5321", 8_273),
+    Persona(
+        "goran", "Warehouse worker (51), 20 years of work, unemployed since spring (wage before 28 000 kr)",
+        Person(birth_year=1975, situation=UNEMPLOYED, swedish_level="svenska_3", has_grundskola=True,
+               has_gymnasieexamen=False, licences=("b-licence",), work_months_last_24=16,
+               work_months_last_14_years=168, income_before=28_000, has_akassa=True, experience_ssyk=("4321",)),
+        "8332", 0),
+    Persona(
+        "olena", "Temporary protection since October 2026 (33), university degree, sfi B",
+        Person(birth_year=1993, situation="other", swedish_level="sfi_b", has_grundskola=True,
+               has_gymnasieexamen=True, hogskolepoang=180, years_of_schooling=16,
+               permit="temporary_protection", permit_from=date(2026, 10, 1)),
+        "5321", 0),
+    Persona(
+        "ali", "Young person (19) without upper secondary school, Swedish his first language, job seeker",
+        Person(birth_year=2007, situation=UNEMPLOYED, swedish_level="svenska_3", has_grundskola=True,
+               has_gymnasieexamen=False, years_of_schooling=9),
+        "5311", 0),
 )
 
 

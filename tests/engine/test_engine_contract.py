@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.engine import Catalog, compute_gap, rank_targets
+from app.content.importers.jobtech import catalog_from_jobtech
+from app.engine import compute_gap, rank_targets
 
 REPO = Path(__file__).resolve().parents[2]
 JOBTECH = Path(__file__).parents[2].parent / "shared" / "jobtech"
@@ -43,7 +44,7 @@ def test_from_jobtech_reads_the_official_exports(jobtech_catalog, by_ssyk):
 
 def test_from_jobtech_accepts_a_relative_path(monkeypatch):
     monkeypatch.chdir(REPO)
-    catalog = Catalog.from_jobtech("../shared/jobtech")
+    catalog = catalog_from_jobtech("../shared/jobtech")
     assert len(catalog.groups) == 400
 
 
@@ -125,8 +126,9 @@ def test_scores_do_not_depend_on_hash_randomisation(jobtech_catalog, by_ssyk):
     have = sorted(by_ssyk["7111"].profile)[:25] + sorted(by_ssyk["5321"].profile)[:10]
     here = [(t.group_id, t.score.hex()) for t in rank_targets(jobtech_catalog, have)]
     code = (
-        "import json, sys; from app.engine import Catalog, rank_targets; "
-        "c = Catalog.from_jobtech(sys.argv[1]); have = json.loads(sys.argv[2]); "
+        "import json, sys; from app.engine import rank_targets; "
+        "from app.content.importers.jobtech import catalog_from_jobtech; "
+        "c = catalog_from_jobtech(sys.argv[1]); have = json.loads(sys.argv[2]); "
         "print(json.dumps([(t.group_id, t.score.hex()) for t in rank_targets(c, have)]))"
     )
     env = dict(os.environ, PYTHONHASHSEED="12345", PYTHONPATH=str(REPO))

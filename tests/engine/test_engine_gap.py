@@ -17,7 +17,7 @@ from app.engine import (
     compute_gap,
     rank_targets,
 )
-from app.engine.gap import MOST_IMPORTANT, MISSING_SHOWN, PreferenceWeights, riasec_of
+from app.engine.gap import MISSING_SHOWN, MOST_IMPORTANT, PreferenceWeights, riasec_of
 from app.engine.index import index_for
 
 

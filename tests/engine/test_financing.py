@@ -10,8 +10,19 @@ import pytest
 from app.content.facts import financing_facts
 from app.content.loaders import load_content
 from app.engine.financing import (
-    AKTIVITETSSTOD, ETABLERING, ETABLERINGSERSATTNING, OMSTALLNING, STUDIEMEDEL, STUDIESTARTSSTOD,
-    UNEMPLOYED, UTVECKLING, EMPLOYED, FinancingFacts, Person, StudyStep, estimate_financing,
+    AKTIVITETSSTOD,
+    EMPLOYED,
+    ETABLERING,
+    ETABLERINGSERSATTNING,
+    OMSTALLNING,
+    STUDIEMEDEL,
+    STUDIESTARTSSTOD,
+    UNEMPLOYED,
+    UTVECKLING,
+    FinancingFacts,
+    Person,
+    StudyStep,
+    estimate_financing,
     household_view,
 )
 
@@ -348,9 +359,9 @@ def test_etableringsprogram_gives_etableringsersattning_and_tillagg(facts):
     # who decides, who pays: Arbetsförmedlingen decides, Försäkringskassan pays (and is applied to monthly)
     assert opt.key == ETABLERINGSERSATTNING and opt.decided_by == "arbetsformedlingen"
     assert opt.payer == "forsakringskassan"
-    ers = [l for l in opt.lines if l.part == "etableringsersattning"][0]
+    ers = [x for x in opt.lines if x.part == "etableringsersattning"][0]
     assert ers.amount == 308 and ers.per_month == 6673 and ers.source_url == SFS_AF_ERSATTNING
-    tillagg = sorted(l.amount for l in opt.lines if l.part == "etableringstillagg")
+    tillagg = sorted(x.amount for x in opt.lines if x.part == "etableringstillagg")
     assert tillagg == [800, 1500, 1500]          # oldest three: 15, 12 (11–19: 1 500) and 8 (< 11: 800)
     assert opt.total_per_month == 6673 + 3800
     assert est.reason("sfi_no_studiemedel")

@@ -12,9 +12,24 @@ import pytest
 from app.content.facts import financing_facts, route_inputs
 from app.content.loaders import load_content
 from app.engine.financing import (
-    AKTIVITETSSTOD, CHILD_AGE_BAND, ETABLERING, ETABLERING_ENDS, ETABLERINGSERSATTNING, NEW_YEAR, OMSTALLNING,
-    STUDIEMEDEL, TEMPORARY_PROTECTION, UNEMPLOYED, FinancingFacts, Person, StudyStep, add_months, age_on,
-    estimate_financing, etablering_end, financing_periods,
+    AKTIVITETSSTOD,
+    CHILD_AGE_BAND,
+    ETABLERING,
+    ETABLERING_ENDS,
+    ETABLERINGSERSATTNING,
+    NEW_YEAR,
+    OMSTALLNING,
+    STUDIEMEDEL,
+    TEMPORARY_PROTECTION,
+    UNEMPLOYED,
+    FinancingFacts,
+    Person,
+    StudyStep,
+    add_months,
+    age_on,
+    estimate_financing,
+    etablering_end,
+    financing_periods,
 )
 from app.engine.plan import APPLY_FINANCING, Goal, build_plan
 from app.engine.routes import build_routes, route_money

@@ -6,7 +6,13 @@ import pytest
 from app.content.facts import language_scale
 from app.content.loaders import load_content
 from app.engine.language import (
-    MSG_CHECK_MERIT, MSG_ENOUGH, MSG_FIRST_THEN, MSG_UNKNOWN, IntegratedOption, LanguageScale, language_path,
+    MSG_CHECK_MERIT,
+    MSG_ENOUGH,
+    MSG_FIRST_THEN,
+    MSG_UNKNOWN,
+    IntegratedOption,
+    LanguageScale,
+    language_path,
     reaches,
 )
 

@@ -3,12 +3,23 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from app.engine.financing import (
-    AKTIVITETSSTOD, ETABLERINGSERSATTNING, OMSTALLNING, STUDIEMEDEL, UTVECKLING, household_view,
+    AKTIVITETSSTOD,
+    ETABLERINGSERSATTNING,
+    OMSTALLNING,
+    STUDIEMEDEL,
+    UTVECKLING,
+    household_view,
 )
 from app.engine.routes import (
-    EDUCATION, JOB_SEARCH, LANGUAGE, LICENCE, PREPARATORY, RECOGNITION, compare_routes, excluded_candidates,
+    EDUCATION,
+    JOB_SEARCH,
+    LANGUAGE,
+    LICENCE,
+    PREPARATORY,
+    RECOGNITION,
+    compare_routes,
+    excluded_candidates,
 )
 from tests.engine.personas import PERSONAS, engine_inputs, persona, routes_for, summary
 
@@ -93,7 +104,7 @@ def test_lars_money_omstallningsstudiestod_first_studiemedel_as_alternative():
     assert est.primary.key == OMSTALLNING
     assert est.primary.grant_per_month == 23196          # 348 000 × 80 % / 52 = 5 353 per week
     csn = est.option(STUDIEMEDEL)
-    parts = {l.part: l.per_month for l in csn.lines}
+    parts = {x.part: x.per_month for x in csn.lines}
     assert parts == {"hogre_bidrag": 9876, "lan": 4849, "tillaggsbidrag": 1382, "tillaggslan": 5079}
     view = household_view(29_000, est)
     assert view.difference_per_month == 23196 - 29_000
@@ -159,13 +170,13 @@ def test_hodan_money_etablering_then_studiemedel_with_children():
     yrkesvux = routes_for(persona("hodan"))[2]
     sfi = money(yrkesvux.steps[0])
     assert sfi.key == ETABLERINGSERSATTNING
-    assert sorted((l.part, l.per_month) for l in sfi.lines) == [
+    assert sorted((x.part, x.per_month) for x in sfi.lines) == [
         ("etableringsersattning", 6673), ("etableringstillagg", 800), ("etableringstillagg", 800),
         ("etableringstillagg", 1500)]
     # After the programme ends (2027-12-31): studiemedel with högre bidrag and tilläggsbidrag for 3 children
     sas = next(s for s in yrkesvux.steps if s.key == "sas_grund")
     assert sas.start > date(2027, 12, 31)
-    parts = {l.part: l.per_month for l in money(sas).lines}
+    parts = {x.part: x.per_month for x in money(sas).lines}
     assert parts == {"hogre_bidrag": 9876, "lan": 4849, "tillaggsbidrag": 1664}
 
 
@@ -173,3 +184,43 @@ def test_compare_for_hodan():
     rows = compare_routes(routes_for(persona("hodan")))
     assert [(r.language_steps, r.swedish_integrated) for r in rows] == [(1, False), (0, True), (3, False)]
     assert rows[0].lowest_per_month == 9773
+
+
+# --- people the rules over time decide ----------------------------------------------------------
+
+def _study(key, education_id=None):
+    r = routes_for(persona(key))
+    r = next(x for x in r if x.education_id == education_id) if education_id else r[0]
+    return r, next(s for s in r.steps if s.kind == EDUCATION)
+
+
+def test_fatima_programme_ends_half_way_then_studiemedel():
+    r, step = _study("fatima")
+    keys = [(p.start, p.estimate.primary.key) for p in step.financing_periods]
+    assert keys[0][1] == ETABLERINGSERSATTNING and (date(2028, 3, 1), STUDIEMEDEL) in keys
+    # the supplement follows the children's ages: 800 each while both are under 11, then 1 500 + 800
+    # from the older child's 11th birthday (1 July 2027), never 2 × 800 all along
+    supplements = [sorted(x.amount for x in p.estimate.primary.lines if x.part == "etableringstillagg")
+                   for p in step.financing_periods if p.estimate.primary.key == ETABLERINGSERSATTNING]
+    assert [800, 1500] in supplements
+    assert all(p.start >= date(2027, 7, 1) for p in step.financing_periods
+               if sorted(x.amount for x in p.estimate.primary.lines if x.part == "etableringstillagg") == [800, 1500])
+
+
+def test_goran_gets_omstallningsstudiestod_from_his_wage_before():
+    r, step = _study("goran", "yrkesvux-yrkesforare-gods")
+    primary = step.financing.primary
+    assert primary.key == OMSTALLNING and primary.total_per_month == 22_399
+    assert step.financing.reason("omstallning_work_conditions_not_met") is None
+
+
+def test_olena_waits_out_the_first_12_months_of_temporary_protection():
+    r, step = _study("olena")
+    first, then = step.financing_periods[0], step.financing_periods[1]
+    assert first.estimate.option(STUDIEMEDEL) is None and first.estimate.reason("temporary_protection_first_months")
+    assert then.start == date(2027, 10, 1) and then.estimate.primary.key == STUDIEMEDEL
+
+
+def test_ali_starts_komvux_in_the_year_he_turns_20_and_is_told_why():
+    r, step = _study("ali")
+    assert step.start >= date(2027, 7, 1) and "starts_later_age_rule" in step.notes

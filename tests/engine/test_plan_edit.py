@@ -11,8 +11,17 @@ from app.content.facts import financing_facts, route_inputs
 from app.content.loaders import load_content
 from app.engine.financing import ETABLERING, ETABLERINGSERSATTNING, STUDIEMEDEL, UNEMPLOYED, Person
 from app.engine.plan import (
-    APPLY_FINANCING, JOB_SEARCH, Goal, Plan, add_own_step, build_plan, dependents, move_step, reestimate,
-    remove_step, undo_remove,
+    APPLY_FINANCING,
+    JOB_SEARCH,
+    Goal,
+    Plan,
+    add_own_step,
+    build_plan,
+    dependents,
+    move_step,
+    reestimate,
+    remove_step,
+    undo_remove,
 )
 from app.engine.routes import EDUCATION, build_routes
 
@@ -131,3 +140,29 @@ def test_own_steps_depend_on_nothing(catalogue):
     assert own not in changed and moved.step(own) == plan.step(own)
     plan, second = add_own_step(plan, "Ring CSN", date(2027, 3, 5))
     assert (own, second) == ("own-1", "own-2")
+
+
+def test_routes_within_reach_come_first_in_their_own_order(catalogue):
+    from app.engine.routes import within_reach_first
+
+    inputs, facts = catalogue
+    routes = build_routes(inputs, amina(), "5321", start=TODAY, facts=facts)
+    assert len(routes) >= 2
+    first = routes[0].id
+    ordered = within_reach_first(routes, {first})
+    assert ordered[-1].id == first and [r.id for r in ordered[:-1]] == [r.id for r in routes[1:]]
+    assert within_reach_first(routes, set()) == routes
+
+
+def test_in_order_by_date_then_finish_then_id():
+    """The one order of the plan's steps on every page and export (ties broken by id)."""
+    from app.engine.plan import PlanStep, in_order
+
+    d = date(2027, 1, 11)
+    steps = (PlanStep(id="2-education-x", kind="education", key="x", label="x", with_whom="csn", start=d,
+                      finish=d + timedelta(weeks=20)),
+             PlanStep(id="own-2", kind="own", key="own", label="b", with_whom="person", start=d, finish=d),
+             PlanStep(id="own-1", kind="own", key="own", label="a", with_whom="person", start=d, finish=d),
+             PlanStep(id="1-job_search-job_search", kind="job_search", key="job_search", label="j",
+                      with_whom="arbetsformedlingen"))
+    assert [s.id for s in in_order(steps)] == ["own-1", "own-2", "2-education-x", "1-job_search-job_search"]

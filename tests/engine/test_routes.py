@@ -9,9 +9,24 @@ from app.content.facts import financing_facts, language_scale, route_inputs
 from app.content.loaders import load_content
 from app.engine.financing import EMPLOYED, UNEMPLOYED, Person
 from app.engine.routes import (
-    AUTUMN, CONTINUOUS, EDUCATION, JOB_SEARCH, LANGUAGE, LICENCE, PREPARATORY, RECOGNITION, TERM,
-    RouteEducation, RouteInputs, RouteOccupation, build_routes, compare_routes, earliest_start,
-    excluded_candidates, schedule, study_path,
+    AUTUMN,
+    CONTINUOUS,
+    EDUCATION,
+    JOB_SEARCH,
+    LANGUAGE,
+    LICENCE,
+    PREPARATORY,
+    RECOGNITION,
+    TERM,
+    RouteEducation,
+    RouteInputs,
+    RouteOccupation,
+    build_routes,
+    compare_routes,
+    earliest_start,
+    excluded_candidates,
+    schedule,
+    study_path,
 )
 
 TODAY = date(2026, 11, 23)   # a Monday

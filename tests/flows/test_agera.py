@@ -6,9 +6,17 @@ from datetime import date, timedelta
 
 import pytest
 
+from app import wording
+from app.content import catalogue
 from app.flows.agera import planned
 from tests.pages import assert_page_invariants, text_of
 from tests.test_sharing import give_plan, post, sample_plan
+
+
+@pytest.fixture
+def app(create_app_for, catalogue_url):
+    """Agera names the plan's steps from the catalogue: the app on the loaded one (as after set-up)."""
+    return create_app_for(catalogue_url)
 
 
 def saved(client, step):
@@ -49,8 +57,9 @@ def test_next_steps_are_grouped_by_week_with_deadlines_and_real_places(client):
     links = {li["id"]: li.find("a", href=lambda h: h and h.startswith("https://"))["href"] for li in steps.values()}
     assert links["step-2-apply_financing-csn-studiemedel"].startswith("https://www.csn.se")
     assert "arbetsformedlingen.se" in links["step-4-job_search-job_search"]
-    edu = planned.content().educations["yrkesvux-underskoterska"].apply_url
-    assert links["step-3-education-yrkesvux-underskoterska"] == (edu or planned.PLACES["municipality_adult_education"])
+    with client.application.test_request_context():
+        edu = catalogue.current().educations["yrkesvux-underskoterska"].apply_url
+    assert links["step-3-education-yrkesvux-underskoterska"] == (edu or wording.PLACES["municipality_adult_education"])
     # The education's name comes from the content, not its id.
     assert "yrkesvux-underskoterska" not in text_of(steps["step-3-education-yrkesvux-underskoterska"].find("h3"))
 
@@ -60,7 +69,7 @@ def test_next_steps_are_grouped_by_week_with_deadlines_and_real_places(client):
 def test_grouping_by_week(weekday, days_ahead, group):
     monday = date(2026, 11, 23)
     today = monday + timedelta(days=weekday)
-    row = planned.Row(id="x", kind="k", kind_key="k", name="n", start=today + timedelta(days=days_ahead),
+    row = wording.PlanRow(id="x", kind="k", kind_key="k", name="n", start=today + timedelta(days=days_ahead),
                       finish=None, deadline=today + timedelta(days=days_ahead), with_whom="w", with_whom_key="w",
                       place_url=None)
     groups = planned.grouped([row], today)

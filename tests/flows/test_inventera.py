@@ -158,8 +158,9 @@ def test_competences_are_proposed_from_the_occupation_group_and_not_ticked(cclie
     assert not any(b.has_attr("checked") for b in boxes)
     # Curated competences of SSYK 5321 come first.
     assert boxes[0]["value"].startswith("curated:") or len(boxes[0]["value"]) == 12
-    from app.content.models import Competence
     from sqlmodel import select as sql_select
+
+    from app.content.models import Competence
 
     with cclient.application.app_context():
         from app.db import get_session
@@ -242,8 +243,8 @@ def test_results_rank_the_real_catalogue_into_ten_cards(cclient):
     cards = doc.select(".target-card")
     assert len(cards) == 10
     ids = [c["id"].removeprefix("target-") for c in cards]
+    from app.content import catalogue
     from app.engine import Preferences, rank_targets
-    from app.flows.inventera import catalogue
     from app.flows.inventera.results import preferences_from
 
     with cclient.application.test_request_context():
@@ -344,9 +345,9 @@ def test_results_without_competences_rank_curated_occupations_by_preferences(ccl
 
 def test_every_explanation_key_becomes_a_sentence(cclient):
     """docs/ENGINE.md's keys, each rendered with its params into a translated sentence."""
+    from app.content import catalogue
     from app.engine import Explanation
-    from app.flows.inventera import catalogue
-    from app.flows.inventera.results import explain
+    from app.wording import explain
 
     samples = [
         ("have_n_of_m", {"have": 3, "total": 15, "missing": (), "more_missing": 0}),
@@ -419,7 +420,7 @@ def test_unknown_municipality_gets_a_message_and_keeps_the_text(cclient):
 def test_commute_limit_from_home_shapes_the_ranking(cclient):
     """From Kiruna with 20 minutes, occupations whose educations are only given far away lose
     ground; komvux routes (every municipality) keep theirs. The pure match does not change."""
-    from app.flows.inventera import catalogue
+    from app.content import catalogue
     from app.flows.inventera.results import commute_from
 
     post(cclient, "/inventera/fraga/home", {"municipality": "Kiruna", "max_commute": "20"})

@@ -134,3 +134,19 @@ def test_a_last_day_that_has_passed_is_never_shown_as_one(client, monkeypatch):
         text = text_of(doc.find("main"))
         assert "Apply by November" not in text and "Deadline: November" not in text
         assert "as soon as possible" in text
+
+
+@pytest.mark.parametrize("town, some_far", [("Kiruna", True), ("Malmö", None)])
+def test_routes_beyond_the_travel_limit_come_last_and_compare_says_how_far(cclient, town, some_far):
+    profile(cclient)
+    post(cclient, "/inventera/fraga/home", {"municipality": town, "max_commute": "15"})
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/5321/jamfor?lang=en"), lang="en")
+    row = next(tr for tr in doc.select("table.compare tbody tr") if text_of(tr.find("th")) == "Distance from home")
+    cells = row.find_all("td")
+    far = ["compare__far" in (td.get("class") or []) for td in cells]
+    assert far == sorted(far)                        # every route within the limit before any beyond it
+    if some_far:                                     # Kiruna, 15 minutes: a route in Stockholm is beyond it
+        assert any(far) and not all(far)
+    assert all(text_of(td) for td in cells)
+    decision = assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=en"), lang="en")
+    assert len(decision.select("article.route")) == len(cells)

@@ -266,3 +266,8 @@ def test_optional_step_may_be_left_empty(client):
     url = "/besluta/fraga/money"
     response = client.post(url, data={"csrf_token": csrf_token(client, url)})
     assert response.status_code == 303
+
+
+def test_flow_test_clients_check_every_page(client, cclient):
+    """Page invariants are not opt-in here: both clients check each GET (tests/flows/conftest.py)."""
+    assert type(client).__name__ == type(cclient).__name__ == "PageCheckingClient"

@@ -24,11 +24,18 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlmodel import Session, SQLModel
 
-from app.content.store import upsert
 from app.content.models import (
-    GroupSkill, Keyword, KeywordRelation, OccupationGroup, OccupationName, Skill, SsykLevel,
-    SunField, SunLevel,
+    GroupSkill,
+    Keyword,
+    KeywordRelation,
+    OccupationGroup,
+    OccupationName,
+    Skill,
+    SsykLevel,
+    SunField,
+    SunLevel,
 )
+from app.content.store import upsert
 
 FILES = {
     "hierarchy": "the-ssyk-hierarchy-with-occupations.json",
@@ -349,3 +356,26 @@ def import_jobtech(session: Session, directory: str | Path) -> ImportReport:
         raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+# --- the engine's catalogue straight from the exports (benchmarks, `flask engine rank`, tests) -----
+
+def catalog_from_jobtech(directory: str | Path, **kwargs: Any):
+    """An engine ``Catalog`` of the taxonomy in ``directory``, parsed and validated by
+    ``parse_exports`` (the same reading as the import; no database). Extra keyword arguments
+    (educations, language_levels, ...) go to the ``Catalog``. The app itself reads the catalogue
+    tables (``app.content.catalogue``); this is for measuring the engine on the raw taxonomy."""
+    from app.engine.catalog import Catalog, Group
+    from app.engine.catalog import Skill as EngineSkill
+
+    rows = parse_exports(directory)
+    skills = {sid: EngineSkill(id=sid, label=s["label"], kind=s["kind"]) for sid, s in rows.skills.items()}
+    profiles: dict[str, set[str]] = {}
+    for ssyk, sid in rows.group_skills:
+        profiles.setdefault(ssyk, set()).add(sid)
+    groups = {}
+    for g in sorted(rows.groups.values(), key=lambda g: (g["ssyk"], g["concept_id"])):
+        groups[g["concept_id"]] = Group(id=g["concept_id"], ssyk=g["ssyk"], label=g["label"],
+                                        profile=frozenset(profiles.get(g["ssyk"], ())),
+                                        definition=g["definition"] or "")
+    return Catalog(skills=skills, groups=groups, **kwargs)

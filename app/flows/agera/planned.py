@@ -1,68 +1,23 @@
 """The saved plan (Besluta's answer ``besluta.plan`` = ``Plan.to_dict()``) as Agera shows it: each
 step in words, its deadline, where to do it (a real link), and whether the person has done it.
 
-Reads the plan through the store and names steps from the content files (no catalogue database
-needed), so the shared view, the exports and the Agera pages all say the same thing.
+Reads the plan through the store and names steps from the catalogue's read model (the same one
+Besluta reads), so the shared view, the exports and the Agera pages all say the same thing.
 """
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from app import clock, wording
+from app import wording
+from app.content import catalogue
 from app.engine import Plan
-from app.flows.besluta import words
-from app.flows.inventera.catalogue import localised
-from app.plans import schema, store
+from app.plans import answers, schema, store
+from app.wording import PlanRow
 
-PLAN_STEP = "besluta.plan"            # written by Besluta: Plan.to_dict() + user_notes
-PROGRESS_STEP = "agera.progress"      # {"done": [step ids], "chosen_route": id, "chosen_on": iso}
-COMMITMENT_STEP = "agera.commitment"
-
-# The real place for a step, by who it is with, when the content has no address for the step itself.
-# Addresses are the ones the content files cite (app/content/files/*.yaml).
-PLACES = {
-    "municipality_adult_education": "https://utbildningsguiden.skolverket.se/utbildning-for-vuxna",
-    "csn": "https://www.csn.se",
-    "arbetsformedlingen": "https://arbetsformedlingen.se",
-    "forsakringskassan": "https://www.forsakringskassan.se/privatperson/arbetssokande/"
-                         "ersattning-for-dig-som-deltar-i-etableringsprogrammet-hos-arbetsformedlingen",
-    "folkhogskola": "https://www.folkhogskola.nu",
-    "university": "https://www.antagning.se",
-}
-
-
-@functools.lru_cache(maxsize=1)
-def content():
-    from app.content.loaders import load_content
-
-    return load_content()
-
-
-@dataclass(frozen=True)
-class Row:
-    id: str
-    kind: str
-    kind_key: str
-    name: str
-    start: date | None
-    finish: date | None
-    deadline: date | None           # apply by, else the start
-    with_whom: str
-    with_whom_key: str
-    place_url: str | None
-    notes: tuple[str, ...] = ()
-    user_note: str = ""
-    done: bool = False
-    money: str | None = None        # "Student finance from CSN: about 19 000 kr a month"
-    money_source: dict | None = None  # its source and period, marked once expired (app.wording.money_fact)
-    overdue: bool = False           # the deadline has passed and the step is not done
-    follow_up: tuple[date, ...] = field(default_factory=tuple)
+PLAN_STEP, PROGRESS_STEP, COMMITMENT_STEP = answers.PLAN, answers.PROGRESS, answers.COMMITMENT
 
 
 def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
@@ -81,81 +36,16 @@ def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
 
 
 def goal_name(plan: Plan) -> str:
-    occ = content().occupations.get(plan.goal.ssyk)
-    return localised(occ.label, plan.goal.label) if occ is not None else (plan.goal.label or plan.goal.ssyk)
-
-
-def step_name(step) -> str:
-    c = content()
-    if step.kind == "own":
-        return step.label
-    if step.kind == "language":
-        lv = c.language_levels.get(step.key)
-        return localised(lv.label, step.key) if lv else str(words.say(words.KINDS, step.kind))
-    if step.kind == "apply_financing":
-        return str(words.say(words.SCHEMES, step.key))
-    edu = c.educations.get(step.education_id or step.key) if step.kind in (
-        "education", "validation", "preparatory", "licence") else None
-    if edu is not None:
-        return localised(edu.label, step.label)
-    if step.kind in ("licence", "apply_licence"):
-        label = licence_labels().get(step.key)
-        if label is not None:
-            return localised(label, step.key)
-    return str(words.say(words.KINDS, step.kind))
-
-
-@functools.lru_cache(maxsize=1)
-def licence_labels() -> dict:
-    """Curated licence and certificate names by competence key (the same key names one thing)."""
-    return {comp.key: comp.label for occ in content().occupations.values() for comp in occ.competences
-            if comp.kind == "licence"}
-
-
-def place_url(step) -> str | None:
-    """Where to do the step: the education's or the scheme's own application page, else the authority's."""
-    c = content()
-    if step.kind == "apply_financing":
-        scheme = c.schemes.get(step.key)
-        if scheme is not None and scheme.apply_url:
-            return scheme.apply_url
-    if step.education_id and step.education_id in c.educations and c.educations[step.education_id].apply_url:
-        return c.educations[step.education_id].apply_url
-    if step.kind == "language" and step.with_whom == "municipality_adult_education":
-        sfi = c.educations.get("sfi-kurs-a")
-        if sfi is not None and sfi.apply_url and step.key.startswith("sfi"):
-            return sfi.apply_url
-    return PLACES.get(step.with_whom)
-
-
-def _sorted(steps) -> tuple:
-    return tuple(sorted(steps, key=lambda s: (s.start or date.max, s.finish or date.max, s.id)))
+    return wording.goal_name(catalogue.current(), plan.goal.ssyk, plan.goal.label)
 
 
 def rows(plan: Plan, notes: dict | None = None, progress: dict | None = None, *,
-         with_notes: bool = True) -> list[Row]:
+         with_notes: bool = True) -> list[PlanRow]:
+    """The plan's steps as things to do, by date, with the person's notes (if shared) and progress."""
+    view = catalogue.current()
     done = set((progress or {}).get("done") or [])
-    out = []
-    for s in _sorted(plan.steps):
-        out.append(Row(
-            id=s.id, kind=str(words.say(words.KINDS, s.kind)), kind_key=s.kind, name=step_name(s),
-            start=s.start, finish=s.finish, deadline=s.apply_by or s.start,
-            with_whom=str(words.say(words.WITH_WHOM, s.with_whom)), with_whom_key=s.with_whom,
-            place_url=place_url(s), notes=tuple(str(words.say(words.NOTES, n)) for n in s.notes if s.kind != "own"),
-            user_note=(notes or {}).get(s.id, "") if with_notes else "", done=s.id in done,
-            money=money_text(s.money), money_source=wording.money_fact(s.money), follow_up=tuple(s.follow_up),
-            overdue=bool((s.apply_by or s.start) and (s.apply_by or s.start) < clock.today() and s.id not in done)))
-    return out
-
-
-def money_text(money) -> str | None:
-    if money is None:
-        return None
-    total = format_decimal(money.grant_per_month + money.loan_per_month)
-    text = _("%(scheme)s: about %(total)s kr a month", scheme=words.say(words.SCHEMES, money.scheme), total=total)
-    if money.loan_per_month:
-        text += " " + _("(of which %(amount)s kr is a loan)", amount=format_decimal(money.loan_per_month))
-    return text
+    return [wording.agenda_row(s, view, user_note=(notes or {}).get(s.id, "") if with_notes else "",
+                               done=s.id in done) for s in wording.in_order(plan.steps)]
 
 
 def week_bounds(today: date) -> tuple[date, date, date]:
@@ -164,10 +54,10 @@ def week_bounds(today: date) -> tuple[date, date, date]:
     return monday, monday + timedelta(weeks=1), monday + timedelta(weeks=2)
 
 
-def grouped(all_rows: list[Row], today: date) -> dict[str, list[Row]]:
+def grouped(all_rows: list[PlanRow], today: date) -> dict[str, list[PlanRow]]:
     """Open steps by when they are due: "now" (this week or late), "next" (next week), "later"."""
     _monday, next_monday, after = week_bounds(today)
-    groups: dict[str, list[Row]] = {"now": [], "next": [], "later": []}
+    groups: dict[str, list[PlanRow]] = {"now": [], "next": [], "later": []}
     for r in all_rows:
         if r.done:
             continue
@@ -176,13 +66,13 @@ def grouped(all_rows: list[Row], today: date) -> dict[str, list[Row]]:
     return groups
 
 
-def progress_text(all_rows: list[Row]) -> dict[str, Any]:
+def progress_text(all_rows: list[PlanRow]) -> dict[str, Any]:
     done = sum(1 for r in all_rows if r.done)
     return {"done": done, "total": len(all_rows),
             "text": _("%(done)s of %(total)s done", done=done, total=len(all_rows))}
 
 
-def calendar_events(plan: Plan, all_rows: list[Row]) -> list[dict]:
+def calendar_events(plan: Plan, all_rows: list[PlanRow]) -> list[dict]:
     """The plan in a calendar: each step's deadline, an event spanning each step that takes time
     (start to finish), and its follow-ups. UIDs are stable per step and kind of event; every
     event has its own title (a repeated one gets its date)."""
@@ -207,5 +97,5 @@ def calendar_events(plan: Plan, all_rows: list[Row]) -> list[dict]:
         seen[e["summary"]] = seen.get(e["summary"], 0) + 1
     for e in out:
         if seen[e["summary"]] > 1:
-            e["summary"] = f"{e['summary']} ({words.date_text(e['day'])})"
+            e["summary"] = f"{e['summary']} ({wording.date_text(e['day'])})"
     return out

@@ -6,9 +6,9 @@ from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
 
 from app.flows.agera import planned
-from app.flows.besluta.words import date_text
 from app.limits import limiter
 from app.plans import shares
+from app.wording import date_text
 
 bp = Blueprint("shared", __name__, url_prefix="/delad")
 

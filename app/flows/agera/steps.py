@@ -2,12 +2,11 @@ from flask_babel import lazy_gettext as _l
 
 from app.flows.agera.forms import CommitmentForm
 from app.flows.wizard import Flow, Step
+from app.plans.answers import Besluta
 
 
 def _index_context(answers: dict) -> dict:
-    from app.flows.agera.planned import PLAN_STEP
-
-    return {"has_plan": PLAN_STEP in answers}
+    return {"has_plan": Besluta.of(answers).has_plan}
 
 
 FLOW = Flow(

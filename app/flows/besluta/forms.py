@@ -65,13 +65,10 @@ class SituationForm(AppForm):
         choices=[("yes", _l("Yes")), ("no", _l("No"))],
         message=_l("Choose yes or no."))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, ask_upper_secondary: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        # Asked only when Inventera's education answer does not already tell.
-        from app.flows.besluta.person import upper_secondary_known
-        from app.plans import store
-
-        self.ask_upper_secondary = upper_secondary_known(store.all_answers(store.current_plan())) is None
+        # Asked only when Inventera's education answer does not already tell (steps.py says).
+        self.ask_upper_secondary = ask_upper_secondary
 
     def validate(self, extra_validators=None):
         if not self.ask_upper_secondary:
@@ -158,15 +155,11 @@ class MoneyOverTimeForm(AppForm):
                                  choices=YES_NO_UNKNOWN, message=_l("Choose yes, no or \u201cI do not know\u201d."))
 
     def __init__(self, *args, groups: tuple[str, ...] | None = None, children: int = 0, **kwargs):
+        """``groups``: the questions that matter for this person (steps.py says which, from the
+        answers); without it (the check-answers summary) every group."""
         super().__init__(*args, **kwargs)
-        if groups is None:
-            from app.flows.besluta.person import money_over_time_groups
-            from app.plans import store
-
-            answers = store.all_answers(store.current_plan())
-            groups = money_over_time_groups(answers)
-            children = int((answers.get("besluta.situation") or {}).get("children") or 0)
-        self.groups, self.children = tuple(groups), children
+        self.groups = tuple(FIELD_GROUPS) if groups is None else tuple(groups)
+        self.children = children
 
     def asks(self, group: str) -> bool:
         return group in self.groups

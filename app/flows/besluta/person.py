@@ -12,51 +12,39 @@ Assumptions where the questions do not ask, or the person leaves a question empt
 """
 from __future__ import annotations
 
-import functools
 from datetime import date
 
 from app import clock
+from app.content import catalogue
 from app.engine import Person
 from app.engine.financing import (
-    EMPLOYED, ETABLERING, OTHER_PERMIT, PERMITS, UNEMPLOYED, add_months, etablering_end,
+    EMPLOYED,
+    ETABLERING,
+    OTHER_PERMIT,
+    PERMITS,
+    UNEMPLOYED,
+    add_months,
+    etablering_end,
 )
+from app.plans.answers import Besluta, Inventera
 
-SITUATION_STEP, PRIORITIES_STEP = "besluta.situation", "besluta.priorities"
-MONEY_STEP = "besluta.money"
-FIRST_LANGUAGE, FIRST_LANGUAGE_LEVEL = "native", "svenska_3"    # "Swedish is my first language"
 # The situation question's driving licences, as the catalogue's licence competence keys
 DRIVING_LICENCES = {"B": ("b-licence",), "C": ("c-ce-licence",), "D": ("d-licence",), "YKB": ("ykb",)}
-TARGETS_STEP, PLAN_STEP = "inventera.targets", "besluta.plan"
 ASSUMED_CHILD_AGE = 5
 YEARS_OF_SCHOOLING = {"none": 6, "compulsory": 9, "upper_secondary": 12, "post_secondary": 15}
 DEGREE_HP = 180
 
 
-@functools.lru_cache(maxsize=1)
 def engine_inputs():
-    """(RouteInputs, FinancingFacts) from the content files: built once per process."""
-    from app.content.facts import financing_facts, route_inputs
-    from app.content.loaders import load_content
-
-    content = load_content()
-    return route_inputs(content), financing_facts(content)
-
-
-def upper_secondary_known(answers: dict) -> bool | None:
-    """Whether Inventera's education answer already says if there is a 3-year upper secondary
-    education: yes after post-secondary studies, no without upper secondary; else None (ask)."""
-    level = answers.get("inventera.education", {}).get("level")
-    if level == "post_secondary":
-        return True
-    if level in ("none", "compulsory"):
-        return False
-    return None
+    """(RouteInputs, FinancingFacts) from the catalogue's read model (one per catalogue version)."""
+    view = catalogue.current()
+    return view.route_inputs, view.financing
 
 
 def money_over_time_groups(answers: dict) -> tuple[str, ...]:
     """Which of the money-over-time questions matter for this person (none: the step is skipped).
     Before the situation is answered (someone who came straight here) every one may matter."""
-    situation = answers.get(SITUATION_STEP) or {}
+    situation = Besluta.of(answers).situation or {}
     if not situation.get("situation"):
         return ("programme", "children", "permit", "work", "income_before")
     kind = situation.get("situation")
@@ -65,7 +53,7 @@ def money_over_time_groups(answers: dict) -> tuple[str, ...]:
         groups.append("programme")
     if int(situation.get("children") or 0) > 0:
         groups.append("children")
-    abroad = (answers.get("inventera.education") or {}).get("country") in ("abroad", "both")
+    abroad = Inventera.of(answers).education_country in ("abroad", "both")
     if kind == ETABLERING or abroad:
         groups.append("permit")
     if kind in (UNEMPLOYED, EMPLOYED):
@@ -75,45 +63,29 @@ def money_over_time_groups(answers: dict) -> tuple[str, ...]:
     return tuple(groups)
 
 
-def swedish_level(answers: dict) -> str | None:
-    level = answers.get("inventera.swedish", {}).get("level")
-    if level == FIRST_LANGUAGE:
-        return FIRST_LANGUAGE_LEVEL
-    if level == "unknown":
-        level = answers.get("inventera.swedish_can_do", {}).get("level")
-    return level if level and level != "unknown" else None
-
-
-def licences_held(skill_ids: list[str]) -> tuple[str, ...]:
+def licences_held(skill_ids) -> tuple[str, ...]:
     """Competence keys of the licences among the ticked competences (curated rows only)."""
     if not skill_ids:
         return ()
-    from sqlalchemy import select
-
-    from app.content.models import Competence
-    from app.db import get_session
-
-    rows = get_session().execute(select(Competence.key).where(
-        Competence.kind == "licence", Competence.skill_id.in_(list(skill_ids)))).scalars()
-    return tuple(sorted(set(rows)))
+    return catalogue.licences_held(catalogue.current(), list(skill_ids))
 
 
 def person_from(answers: dict) -> Person | None:
     """The engine's ``Person``; None until the situation question is answered."""
-    situation = answers.get(SITUATION_STEP)
-    if not situation or not situation.get("birth_year"):
+    besluta, inventera = Besluta.of(answers), Inventera.of(answers)
+    if not besluta.situation_done:
         return None
-    education = answers.get("inventera.education", {})
-    level = education.get("level")
-    gymnasium = upper_secondary_known(answers)
+    situation = besluta.situation
+    level = inventera.education_level
+    gymnasium = inventera.upper_secondary
     if gymnasium is None:
         gymnasium = situation.get("upper_secondary") == "yes"
-    jobs = answers.get("inventera.occupations", {}).get("occupations") or []
-    abroad_degree = level == "post_secondary" and education.get("country") in ("abroad", "both")
+    jobs = inventera.jobs
+    abroad_degree = level == "post_secondary" and inventera.education_country in ("abroad", "both")
     months_sweden = sum(int(j.get("years") or 0) * 12 for j in jobs if j.get("where") == "sweden")
     employed = situation.get("situation") == EMPLOYED
     income = situation.get("income")
-    more = answers.get(MONEY_STEP) or {}
+    more = besluta.money or {}
     years_worked, recent = more.get("work_years"), more.get("work_months_recent")
     return Person(
         birth_year=int(situation["birth_year"]),
@@ -127,8 +99,8 @@ def person_from(answers: dict) -> Person | None:
         foreign_degree_ssyk=tuple(sorted({j["ssyk"] for j in jobs if abroad_degree and j.get("where") == "abroad"
                                           and str(j.get("ssyk") or "").startswith("2")})),
         experience_ssyk=tuple(sorted({j["ssyk"] for j in jobs if j.get("ssyk")})),
-        swedish_level=swedish_level(answers),
-        licences=tuple(sorted(set(licences_held(answers.get("inventera.competences", {}).get("skills") or []))
+        swedish_level=inventera.swedish_level,
+        licences=tuple(sorted(set(licences_held(inventera.skills))
                               | {k for letter in situation.get("driving_licences") or ()
                                  for k in DRIVING_LICENCES.get(letter, ())})),
         prior_year_income=int(income) * 12 if income else None,
@@ -166,13 +138,12 @@ def _children_born(situation: dict, more: dict) -> tuple[date, ...]:
 
 
 def income_now(answers: dict) -> int:
-    return int(answers.get(SITUATION_STEP, {}).get("income") or 0)
+    return Besluta.of(answers).income
 
 
 def targets(answers: dict) -> list[dict]:
     """The person's chosen occupations (1–3): {"ssyk", "label", "group_id"}."""
-    saved = answers.get(TARGETS_STEP) or {}
-    return [d for d in saved.get("details") or [] if d.get("ssyk")]
+    return list(Inventera.of(answers).targets)
 
 
 def today() -> date:

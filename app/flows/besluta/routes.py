@@ -1,50 +1,298 @@
-from flask import Blueprint
+"""Besluta's pages: the decision basis per target occupation (the work, the gap, the routes),
+the comparison, choosing a route and the plan. Views gather inputs from the plan store and the
+catalogue's read model, call ``app.engine`` and hand its results to ``app.wording``."""
+from __future__ import annotations
 
-from app.flows.besluta import views
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app import wording
+from app.content import catalogue
+from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap
+from app.engine.plan import add_own_step, in_order, move_step, reestimate, remove_step, undo_remove
+from app.engine.routes import excluded_candidates, within_reach_first
+from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm, UndoForm
+from app.flows.besluta.person import engine_inputs, income_now, person_from, targets, today
 from app.flows.besluta.steps import FLOW
 from app.flows.wizard import add_flow_routes
+from app.plans import answers as saved_answers
+from app.plans import schema, store
+from app.plans.answers import Besluta, Inventera
+from app.wording import KIND_ORDER, KIND_TITLES, date_text, kr
 
 bp = Blueprint("besluta", __name__, url_prefix="/besluta", template_folder="templates")
 add_flow_routes(bp, FLOW)
 
 
+FIVE_YEAR = {"öka": lambda: _("More jobs in 5 years"), "minska": lambda: _("Fewer jobs in 5 years"),
+             "vara oförändrad": lambda: _("About as many jobs in 5 years")}
+JOB_CHANCES = {"stora": lambda: _("Good chances of getting a job now"),
+               "medelstora": lambda: _("Fair chances of getting a job now"),
+               "små": lambda: _("Small chances of getting a job now")}
+MAX_NOTES = 500
+
+
+# --- the person and the targets ----------------------------------------------------------------
+
+def _answers() -> dict:
+    return store.all_answers(store.current_plan())
+
+
+def _target_links(answers: dict) -> list[dict]:
+    chosen = targets(answers)
+    view = catalogue.current() if chosen else None
+    return [dict(t, url=url_for("besluta.occupation", ssyk=t["ssyk"]),
+                 label=catalogue.group_label(view, view.by_ssyk[t["ssyk"]], html=True)
+                 if t["ssyk"] in view.by_ssyk else t.get("label", t["ssyk"])) for t in chosen]
+
+
+def index_context(answers: dict) -> dict:
+    return {"targets": _target_links(answers),
+            "situation_done": person_from(answers) is not None, "has_plan": Besluta.of(answers).has_plan}
+
+
+def _target_or_404(answers: dict, ssyk: str) -> dict:
+    target = next((t for t in targets(answers) if t["ssyk"] == ssyk), None)
+    inputs, _facts = engine_inputs()
+    if target is None or ssyk not in inputs.occupations:
+        abort(404)
+    return target
+
+
+def routes_for(answers: dict, ssyk: str):
+    inputs, facts = engine_inputs()
+    person = person_from(answers)
+    return person, build_routes(inputs, person, ssyk, start=today(), facts=facts)
+
+
+# --- the decision basis ----------------------------------------------------------------------------
+
+def _work(view, ssyk: str) -> dict:
+    gid = view.by_ssyk.get(ssyk)
+    group = view.groups.get(gid) if gid else None
+    outlook, pay = view.outlook.get(ssyk), view.pay.get(ssyk)
+    return {"description": catalogue.tagged(catalogue.localised(group.description, group.definition), group.description)
+            if group is not None and (group.description or group.definition) else None,
+            "now": JOB_CHANCES[outlook.job_chances]() if outlook and outlook.job_chances in JOB_CHANCES else None,
+            "five_years": FIVE_YEAR[outlook.five_year]() if outlook and outlook.five_year in FIVE_YEAR else None,
+            "outlook_source": wording.fact(outlook, wording.OUTLOOK),
+            "pay": kr(pay.monthly_average) if pay and pay.monthly_average else None,
+            "pay_source": wording.fact(pay, wording.PAY)}
+
+
+def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
+    gid = view.by_ssyk.get(ssyk)
+    if gid is None or gid not in view.catalog.groups:
+        return None
+    have = frozenset(s for s in Inventera.of(answers).skills if s in view.catalog.skills)
+    gap = compute_gap(view.catalog, gid, have)
+    important = set(gap.most_important_missing)
+    groups = []
+    for kind in KIND_ORDER:
+        ids = sorted(gap.missing_by_kind.get(kind, ()), key=lambda s: s not in important)   # what counts most first
+        if ids:
+            groups.append({"title": KIND_TITLES[kind](), "key": kind, "more": max(0, len(ids) - 8),
+                           "skills": [{"label": catalogue.skill_label(view, s, html=True), "important": s in important,
+                                       "educations": [catalogue.education_label(view, e, html=True)
+                                                      for e in gap.covered_by.get(s, ())[:2]]} for s in ids[:8]]})
+    head = gap.explanations[0] if gap.explanations else None
+    return {"headline": wording.explain(head, view) if head else None, "groups": groups}
+
+
+def decision_context(ssyk: str) -> dict:
+    answers = _answers()
+    target = _target_or_404(answers, ssyk)
+    view = catalogue.current()
+    person, routes = routes_for(answers, ssyk)
+    licences = catalogue.licence_labels(view, ssyk)
+    gid = view.by_ssyk.get(ssyk)
+    plain = catalogue.group_label(view, gid) if gid else target.get("label", ssyk)
+    inputs, _facts = engine_inputs()
+    home = Inventera.of(answers).home
+    rows = [wording.route_row(r, view, licences, income_now(answers), i + 1, home) for i, r in enumerate(routes)]
+    # routes beyond the travel limit come after those within it (still shown, with the distance)
+    routes = within_reach_first(routes, {row["id"] for row in rows if row["beyond_limit"]})
+    by_id = {row["id"]: row for row in rows}
+    return {"ssyk": ssyk, "plain_label": plain, "routes": routes,
+            "rows": [dict(by_id[r.id], n=i + 1) for i, r in enumerate(routes)],
+            "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences),
+            "excluded": wording.excluded(view, excluded_candidates(inputs, person, ssyk))}
+
+
+def _needs_situation():
+    return redirect(url_for("besluta.step", key="situation"), 303)
+
+
 @bp.route("/yrke/<ssyk>")
 def occupation(ssyk: str):
     """The decision basis for one target: the work, the gap, the routes for this person."""
-    return views.occupation_view(ssyk)
+    if person_from(_answers()) is None:
+        _target_or_404(_answers(), ssyk)
+        return _needs_situation()
+    ctx = decision_context(ssyk)
+    return render_template("besluta/occupation.html", page_heading=_("Basis for your decision: %(job)s",
+                                                                      job=ctx["plain_label"]), **ctx)
 
 
 @bp.route("/yrke/<ssyk>/jamfor")
 def compare(ssyk: str):
     """The routes to one target side by side."""
-    return views.compare_view(ssyk)
+    if person_from(_answers()) is None:
+        _target_or_404(_answers(), ssyk)
+        return _needs_situation()
+    ctx = decision_context(ssyk)
+    comparison = {c.route_id: c for c in compare_routes(ctx["routes"])}
+    for row in ctx["rows"]:
+        c = comparison[row["id"]]
+        row["compare"] = {"lowest": kr(c.lowest_per_month), "grant_total": kr(c.grant_total),
+                          "loan_total": kr(c.loan_total), "language_steps": c.language_steps}
+    return render_template("besluta/compare.html", page_heading=_("Compare routes: %(job)s", job=ctx["plain_label"]),
+                           form=ChooseRouteForm(), **ctx)
 
 
 @bp.route("/yrke/<ssyk>/valj", methods=["POST"])
 def choose(ssyk: str):
     """Choose a route: it becomes the plan."""
-    return views.choose_view(ssyk)
+    answers = _answers()
+    _target_or_404(answers, ssyk)
+    if person_from(answers) is None:
+        return _needs_situation()
+    form = ChooseRouteForm()
+    _person, routes = routes_for(answers, ssyk)
+    route = next((r for r in routes if r.id == form.route.data), None)
+    if not form.validate_on_submit() or route is None:
+        return redirect(url_for("besluta.compare", ssyk=ssyk), 303)
+    target = next(t for t in targets(answers) if t["ssyk"] == ssyk)
+    plan = build_plan(route, Goal(ssyk, target.get("label", "")), today())
+    store.save_answers(store.current_plan() or store.get_or_create_plan(), saved_answers.PLAN,
+                       dict(plan.to_dict(), user_notes={}))
+    return redirect(url_for("besluta.plan"), 303)
+
+
+# --- the plan ----------------------------------------------------------------------------------------
+
+def load_plan() -> tuple[Plan, dict] | tuple[None, None]:
+    saved = store.answers_for(store.current_plan(), saved_answers.PLAN)
+    plan = schema.plan_from_stored(saved)         # a plan that does not match the schema: no plan
+    if plan is None:
+        return None, None
+    return plan, dict(saved.get("user_notes") or {})
+
+
+def save_plan(plan: Plan, notes: dict) -> None:
+    store.save_answers(store.current_plan() or store.get_or_create_plan(), saved_answers.PLAN,
+                       dict(plan.to_dict(), user_notes=notes))
+
+
+def plan_rows(plan: Plan, notes: dict, view, licences: dict, forms: dict) -> list[dict]:
+    """The plan's steps in words, each with its small forms (move, note, remove)."""
+    rows = []
+    for i, s in enumerate(in_order(plan.steps)):
+        prefix = f"s{i}-"
+        bound = forms.get(s.id, {})
+        rows.append({
+            "step": wording.plan_row(s, view, licences, n=i, user_note=notes.get(s.id, "")),
+            "move": bound.get("move") or MoveStepForm(prefix=prefix, formdata=None, data={"start": s.start}),
+            "note": bound.get("note") or NoteForm(prefix=prefix + "n-", formdata=None, data={"note": notes.get(s.id, "")}),
+            "remove": RemoveStepForm(prefix=prefix + "r-", formdata=None),
+        })
+    return rows
+
+
+def render_plan(plan: Plan, notes: dict, forms: dict | None = None, add_form=None, status: int = 200):
+    view = catalogue.current()
+    licences = catalogue.licence_labels(view, plan.goal.ssyk)
+    goal = catalogue.group_label(view, view.by_ssyk[plan.goal.ssyk]) if plan.goal.ssyk in view.by_ssyk \
+        else plan.goal.label
+    printing = request.args.get("print") == "1"
+    heading = _("Basis for decision: %(job)s", job=goal) if printing else _("Your plan: %(job)s", job=goal)
+    upcoming = plan.next_follow_up(today())
+    rows = plan_rows(plan, notes, view, licences, forms or {})
+    add_form = add_form or AddStepForm(prefix="add-", formdata=None)
+    bound = [f for r in rows for f in (r["move"], r["note"])] + [add_form]
+    failed = [(field.id, field.errors[0]) for f in bound for field in f if field.errors]
+    undo = None
+    if plan.removed:
+        main = next((s for s in plan.removed[-1].steps if s.kind != "apply_financing"), plan.removed[-1].steps[0])
+        undo = {"name": main.label if main.kind == "own" else wording.decision_step_name(main, view, licences)}
+    return render_template(
+        "besluta/plan.html", page_heading=heading, plan=plan, goal=goal, printing=printing, undo=undo,
+        rows=rows, failed=failed, ready=date_text(plan.ready_date),
+        next_follow_up=date_text(upcoming) if upcoming else None,
+        add_form=add_form, today=today()), status
 
 
 @bp.route("/plan")
 def plan():
     """The plan as a dated timeline; ``?print=1`` is the printable decision basis."""
-    return views.plan_view()
+    plan, notes = load_plan()
+    if plan is None:
+        return render_template("besluta/no_plan.html", page_heading=_("You have not chosen a route yet"),
+                               targets=_target_links(_answers()))
+    return render_plan(plan, notes)
+
+
+def _prefix(plan: Plan, step_id: str) -> str:
+    ordered = [s.id for s in in_order(plan.steps)]
+    return f"s{ordered.index(step_id)}-"
 
 
 @bp.route("/plan/steg/<step_id>/<any(move, note, remove):action>", methods=["POST"])
 def edit_step(step_id: str, action: str):
-    """Move a step's date, write notes on it, or remove it."""
-    return views.edit_step_view(step_id, action)
+    """POST: move a step's date (and what depends on it, the money estimated again), change its
+    notes, or remove it (can be undone); errors show at the field (422)."""
+    plan, notes = load_plan()
+    if plan is None or step_id not in {s.id for s in plan.steps}:
+        abort(404)
+    prefix = _prefix(plan, step_id)
+    if action == "remove":
+        if not RemoveStepForm(prefix=prefix + "r-").validate_on_submit():
+            abort(400)
+        save_plan(remove_step(plan, step_id), notes)        # its notes stay, for an undo
+        return redirect(url_for("besluta.plan") + "#undo", 303)
+    if action == "note":
+        form = NoteForm(prefix=prefix + "n-")
+        if not form.validate_on_submit():
+            return render_plan(plan, notes, forms={step_id: {"note": form}}, status=422)
+        notes[step_id] = form.note.data or ""
+        save_plan(plan, {k: v for k, v in notes.items() if v})
+        return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
+    form = MoveStepForm(prefix=prefix)
+    if not form.validate_on_submit():
+        return render_plan(plan, notes, forms={step_id: {"move": form}}, status=422)
+    moved, changed = move_step(plan, step_id, form.start.data)
+    _inputs, facts = engine_inputs()
+    save_plan(reestimate(moved, person_from(_answers()), facts, changed), notes)
+    return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
 
 
 @bp.route("/plan/angra", methods=["POST"])
 def undo():
     """Put back the step removed last."""
-    return views.undo_view()
+    plan, notes = load_plan()
+    if plan is None or not plan.removed:
+        abort(404)
+    if not UndoForm().validate_on_submit():
+        abort(400)
+    restored = plan.removed[-1].steps
+    save_plan(undo_remove(plan), notes)
+    return redirect(url_for("besluta.plan") + f"#step-{restored[0].id}", 303)
 
 
 @bp.route("/plan/steg", methods=["POST"])
 def add_step():
     """Add your own step (title and date)."""
-    return views.add_step_view()
+    plan, notes = load_plan()
+    if plan is None:
+        abort(404)
+    form = AddStepForm(prefix="add-")
+    ok = form.validate_on_submit()
+    if ok and not schema.room_for_own_step(plan):
+        form.title.errors = [_("Your plan has as many steps of your own as it can hold (%(n)s). "
+                               "Remove one to add another.", n=schema.MAX_OWN_STEPS)]
+        ok = False
+    if not ok:
+        return render_plan(plan, notes, add_form=form, status=422)
+    plan, step_id = add_own_step(plan, form.title.data, form.start.data)
+    save_plan(plan, notes)
+    return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)

@@ -2,12 +2,18 @@ from flask_babel import lazy_gettext as _l
 
 from app.flows.besluta.forms import MoneyOverTimeForm, PrioritiesForm, SituationForm
 from app.flows.wizard import Flow, Step
+from app.plans.answers import Besluta, Inventera
 
 
 def _index_context(answers: dict) -> dict:
-    from app.flows.besluta.views import index_context
+    from app.flows.besluta.routes import index_context
 
     return index_context(answers)
+
+
+def _situation_context(answers: dict) -> dict:
+    """Upper secondary is asked only when Inventera's education answer does not already tell."""
+    return {"ask_upper_secondary": Inventera.of(answers).upper_secondary is None}
 
 
 def _money_questions_matter(answers: dict) -> bool:
@@ -16,14 +22,22 @@ def _money_questions_matter(answers: dict) -> bool:
     return bool(money_over_time_groups(answers))
 
 
+def _money_context(answers: dict) -> dict:
+    """Only the money-over-time questions that matter for this person; the children's count."""
+    from app.flows.besluta.person import money_over_time_groups
+
+    return {"groups": money_over_time_groups(answers), "children": Besluta.of(answers).children}
+
+
 FLOW = Flow(
     name="besluta",
     title=_l("Decide"),
     lead=_l("Compare occupations and routes: time, money, Swedish and distance, for you."),
     steps=(
-        Step("situation", _l("Your situation now"), SituationForm, "besluta/situation.html"),
+        Step("situation", _l("Your situation now"), SituationForm, "besluta/situation.html",
+             form_context=_situation_context),
         Step("money", _l("A few more questions about money over time"), MoneyOverTimeForm,
-             "besluta/money_over_time.html", applies=_money_questions_matter),
+             "besluta/money_over_time.html", applies=_money_questions_matter, form_context=_money_context),
         Step("priorities", _l("What matters most to you in your choice?"), PrioritiesForm,
              "besluta/priorities.html"),
     ),

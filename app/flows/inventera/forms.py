@@ -1,10 +1,10 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from wtforms import FieldList, FormField, HiddenField, StringField
+from wtforms import Form as WTForm
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app.forms import AppForm, ChoiceField, MultiChoiceField, NumberField
-from wtforms import FieldList, FormField, HiddenField, StringField
-from wtforms import Form as WTForm
 
 
 class EducationForm(AppForm):
@@ -47,19 +47,23 @@ class HomeForm(AppForm):
         validators=[Optional(),
                     NumberRange(min=0, max=240, message=_l("Enter a number of minutes from 0 to 240."))])
 
+    def __init__(self, *args, find_municipality=None, **kwargs):
+        """``find_municipality(typed)`` gives (kommunkod, name) or None; without it (no catalogue
+        loaded) any name is taken as typed."""
+        super().__init__(*args, **kwargs)
+        self.find_municipality = find_municipality
+
     def validate_municipality(self, field):
         """One of Sweden's 290 municipalities, however it is typed (when the catalogue knows them)."""
-        from app.flows.inventera import catalogue
-
-        view = catalogue.current()
-        if not view.places:
+        if self.find_municipality is None:
             return
-        self.kommunkod = catalogue.find_municipality(view, field.data or "")
+        found = self.find_municipality(field.data or "")
+        self.kommunkod = found[0] if found else None
         if self.kommunkod is None:
             # gettext, not a lazy string: a lazy one is marked safe, with what was typed unescaped.
             raise ValidationError(_("We do not know a municipality called “%(name)s”. "
                                     "Check the spelling, for example Malmö or Upplands Väsby.", name=field.data))
-        field.data = view.municipality_names[self.kommunkod]
+        field.data = found[1]
 
     def answer_data(self) -> dict:
         data = super().answer_data()

@@ -13,12 +13,10 @@ from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
 from app import htmx
-from app.content.models import OccupationName
-from app.content.search import search
-from app.db import get_session
-from app.flows.inventera import catalogue
+from app.content import catalogue
 from app.flows.inventera.forms import WHERE_CHOICES
 from app.flows.wizard import keep_next, step_context
+from app.plans import answers as saved_answers
 from app.plans import store
 
 MAX_QUERY = 100
@@ -35,7 +33,7 @@ def _query(name: str) -> str:
 
 
 def _hits(q: str, kinds: list[str]) -> list:
-    return search(get_session(), q, kinds=kinds, limit=10) if len(q) >= 2 else []
+    return catalogue.search(q, kinds=kinds, limit=10) if len(q) >= 2 else []
 
 
 def _stay(flow, step, anchor: str):
@@ -86,7 +84,7 @@ def _occupation_rows(form, saved_rows: list[dict]) -> list[dict]:
 
 
 def _occupation(occupation_id: str) -> dict | None:
-    name = get_session().get(OccupationName, occupation_id)
+    name = catalogue.occupation_name(occupation_id)
     if name is None:
         return None
     view = catalogue.current()
@@ -142,7 +140,7 @@ def summarise_occupations(saved: dict) -> list[str]:
 # --- competences ----------------------------------------------------------------------------
 
 def chosen_groups(plan) -> list[str]:
-    rows = _saved(plan, "inventera.occupations").get("occupations") or []
+    rows = _saved(plan, saved_answers.OCCUPATIONS).get("occupations") or []
     return [r["group_id"] for r in rows if r.get("group_id")]
 
 

@@ -2,15 +2,15 @@
 (so "forget me on this device" and delete revoke copied cookies), and when an answer was last
 submitted (so a late autosave never replaces it).
 
-Revision ID: 20261201_01_hardening
-Revises: 20261123_03_shares
+Revision ID: 20261201_02_hardening
+Revises: 20261201_01_content_order
 Create Date: 2026-12-01
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
-revision = "20261201_01_hardening"
-down_revision = "20261123_03_shares"
+revision = "20261201_02_hardening"
+down_revision = "20261201_01_content_order"
 branch_labels = None
 depends_on = None
 

@@ -1,5 +1,4 @@
-"""Presenters shared by every flow, the PDF and the shared view: how a fact's source, period and
-age are said. Pure wording over plain values; no flow imports another for these.
+"""How a fact's source, period and age are said, on every page, the PDF and the shared view.
 
 A fact whose validity period has ended is never presented as current: ``fact()`` adds an
 ``expired`` sentence in the person's language (e.g. "The forecast was valid until 31 December
@@ -11,26 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from app import clock
 from app.content.freshness import is_expired
+from app.wording.sentences import date_text, period
 
 # What kind of fact it is decides how its age is said (and whom to ask for a newer one).
 OUTLOOK, PAY, AMOUNT, RULE, EDUCATION = "outlook", "pay", "amount", "rule", "education"
-
-
-def date_text(d: date | None) -> str:
-    return format_date(d, "long") if d else ""
-
-
-def period(valid_from: date | None, valid_to: date | None, year: int | None = None) -> str:
-    if valid_from and valid_to:
-        return _("valid %(start)s–%(end)s", start=valid_from.isoformat(), end=valid_to.isoformat())
-    if year:
-        return _("figures for %(year)s", year=year)
-    return ""
 
 
 def expired_text(kind: str | None, valid_to: date) -> str:

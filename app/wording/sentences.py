@@ -1,11 +1,21 @@
-"""Every key the route, financing, language and plan engine can emit, as a translated sentence
-(docs/DECISION.md lists the keys). Views and templates never show a raw key: ``say`` falls back
-to a neutral sentence, and tests/flows/test_besluta.py checks that every key has its own."""
+"""Every key the engine can emit, as a translated sentence, and the formatting every page,
+the PDF and the .ics share (money, dates, periods, lists).
+
+docs/DECISION.md and docs/ENGINE.md list the keys. Views and templates never show a raw key:
+``say`` falls back to a neutral sentence, and tests/flows/test_besluta.py checks that every key
+has its own."""
 from __future__ import annotations
 
-from flask_babel import format_date
+from datetime import date
+
+from babel.lists import format_list
+from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
+
+from app.content import catalogue
+from app.engine import Explanation
 
 # Step kinds (route steps, plan steps, and the person's own steps)
 KINDS = {
@@ -167,7 +177,7 @@ def language_sentence(path, level_label) -> str | None:
         return str(say(LANGUAGE, path.message_key))
     levels = [level_label(s.level) for s in path.steps]
     first, rest = levels[0], levels[1:]
-    sentence = (_("First %(first)s, then %(then)s.", first=first, then=", ".join(rest))
+    sentence = (_("First %(first)s, then %(then)s.", first=first, then=listed(rest))
                 if rest else _("First %(first)s, then the next step.", first=first))
     if path.unknown:
         sentence += " " + str(LANGUAGE["swedish_unknown"])
@@ -176,3 +186,91 @@ def language_sentence(path, level_label) -> str | None:
 
 def date_text(d) -> str:
     return format_date(d, "long") if d else ""
+
+
+def listed(items) -> str:
+    """"A, B och C" / "A وB وC": the locale's own list pattern (HTML-safe when an item is markup)."""
+    items = list(items)
+    if not items:
+        return ""
+    if any(isinstance(i, Markup) for i in items):
+        return Markup(format_list([str(escape(i)) for i in items], locale=get_locale() or "sv"))
+    return format_list([str(i) for i in items], locale=get_locale() or "sv")
+
+
+def kr(amount: int | float | None) -> str | None:
+    """"12 345 kr" (rounded to whole kronor, the locale's digit grouping)."""
+    return None if amount is None else _("%(amount)s kr", amount=format_decimal(round(amount)))
+
+
+def period(valid_from: date | None, valid_to: date | None, year: int | None = None) -> str:
+    """When a fact holds: "valid 2026-01-01–2026-12-31", else "figures for 2025"."""
+    if valid_from and valid_to:
+        return _("valid %(start)s–%(end)s", start=valid_from.isoformat(), end=valid_to.isoformat())
+    if year:
+        return _("figures for %(year)s", year=year)
+    return ""
+
+
+# --- Competences by kind, the work's outlook -----------------------------------------------------
+
+KIND_ORDER = ("taught", "licence", "experience")
+KIND_TITLES = {"taught": lambda: _("Learned in an education"), "licence": lambda: _("Licences and certificates"),
+               "experience": lambda: _("Learned by working")}
+
+
+# --- Inventera's ranking: one sentence per explanation key (docs/ENGINE.md) ----------------------
+
+def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
+    """One translated sentence per explanation key (docs/ENGINE.md lists the keys)."""
+    p = e.params
+    key = e.key
+    if key == "have_n_of_m":
+        return _("You already have %(have)s of the %(total)s competences that matter most here.",
+                 have=p["have"], total=p["total"])
+    if key == "have_all_of_m":
+        return _("You already have all %(total)s competences that matter most here.", total=p["total"])
+    if key == "have_none_of_m":
+        return _("You do not yet have any of the %(total)s competences that matter most here.", total=p["total"])
+    if key == "missing_taught":
+        return _("To learn in an education: %(count)s.", count=p["count"])
+    if key == "missing_licence":
+        return _("Licences or certificates to get: %(count)s.", count=p["count"])
+    if key == "missing_experience":
+        return _("Learned by working: %(count)s.", count=p["count"])
+    if key == "education_covers":
+        return _("%(education)s (%(weeks)s weeks) teaches %(n)s of the things you are missing.",
+                 education=catalogue.education_label(view, p["education"]), weeks=p["weeks"], n=len(p["skills"]))
+    if key == "interest_fit":
+        fit = float(p["fit"])
+        if fit >= 0.6:
+            return _("It fits well with what you like to do.")
+        if fit >= 0.3:
+            return _("It fits partly with what you like to do.")
+        return _("It fits little with what you like to do.")
+    if key == "outlook":
+        value = float(p["outlook"])
+        if value > 0:
+            return _("There are many jobs compared with the number of job seekers.")
+        if value < 0:
+            return _("There are few jobs compared with the number of job seekers.")
+        return _("There are about as many jobs as job seekers.")
+    if key == "education_too_long":
+        return _("The shortest education we know of takes %(weeks)s weeks, longer than you wanted.", weeks=p["weeks"])
+    if key == "education_fits":
+        return _("There is an education of %(weeks)s weeks, within the time you wanted.", weeks=p["weeks"])
+    if key == "swedish_below":
+        return _("The work asks for Swedish at the level \u201c%(required)s\u201d; you are at \u201c%(level)s\u201d. "
+                 "You can study Swedish at the same time.",
+                 required=catalogue.level_label(view, p["required"]), level=catalogue.level_label(view, p["level"]))
+    if key == "swedish_ok":
+        return _("Your Swedish is enough for this work (\u201c%(required)s\u201d).",
+                 required=catalogue.level_label(view, p["required"]))
+    if key == "commute":
+        share = float(p["reachable"])
+        if share >= 1:
+            return _("You can reach the educations for this work within your travel time, or study at a distance.")
+        if share > 0:
+            return _("Some of the educations for this work are within your travel time.")
+        return _("The educations for this work are further away than you want to travel.")
+    return None

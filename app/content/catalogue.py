@@ -1,0 +1,368 @@
+"""The one request-time read model of the catalogue.
+
+Every view, the PDF, the .ics and the shared view read the catalogue through this module, and
+only this module (with ``snapshot.py`` and ``search.py`` that it builds on) reads the catalogue
+tables at request time. The content files are read only by ``flask content load`` and
+``flask content check``: what a person sees is what the operator loaded.
+
+``current()`` gives one ``CatalogueView`` per process, database and catalogue version (building
+it takes about 0.1 s; the cache is ``cache.versioned``, shared with the search index). It holds
+the engine's inputs (``Catalog``, ``RouteInputs``, ``FinancingFacts``, the language scale) and the
+rows behind the localised labels and facts the pages show.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from flask_babel import get_locale
+from markupsafe import Markup, escape
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.content import search as _search
+from app.content.cache import versioned
+from app.content.models import (
+    Competence,
+    Education,
+    EducationGives,
+    EducationLeadsTo,
+    EducationMunicipality,
+    FinancingAmount,
+    FinancingRule,
+    FinancingScheme,
+    LanguageLevel,
+    Municipality,
+    OccupationGroup,
+    OccupationName,
+    OccupationOutlook,
+    OccupationPay,
+    PrisBasbelopp,
+    Skill,
+)
+from app.content.search import fold
+from app.content.snapshot import catalog_from_db
+from app.db import get_session
+from app.engine import Catalog
+from app.engine.financing import AmountFact, FinancingFacts, RuleFact
+from app.engine.geo import EducationPlaces, Place
+from app.engine.index import index_for
+from app.engine.language import LanguageScale, Level
+from app.engine.routes import RouteEducation, RouteInputs, RouteOccupation
+
+
+@dataclass
+class CatalogueView:
+    catalog: Catalog
+    route_inputs: RouteInputs | None = None                                 # Besluta's route engine
+    financing: FinancingFacts | None = None
+    groups: dict[str, OccupationGroup] = field(default_factory=dict)        # group id -> row
+    by_ssyk: dict[str, str] = field(default_factory=dict)                   # SSYK -> group id
+    skill_labels: dict[str, dict] = field(default_factory=dict)             # curated {locale: label}
+    competences: dict[str, list[tuple[int, str]]] = field(default_factory=dict)   # SSYK -> [(importance, skill id)]
+    competence_rows: dict[str, list[Competence]] = field(default_factory=dict)    # SSYK -> rows in file order
+    licence_names: dict[str, dict] = field(default_factory=dict)           # licence key -> {locale: name}
+    educations: dict[str, Education] = field(default_factory=dict)          # in the file's order
+    levels: dict[str, LanguageLevel] = field(default_factory=dict)
+    schemes: dict[str, FinancingScheme] = field(default_factory=dict)
+    rules: dict[tuple[str, str], FinancingRule] = field(default_factory=dict)    # (scheme, key) -> row
+    outlook: dict[str, OccupationOutlook] = field(default_factory=dict)    # SSYK -> row
+    pay: dict[str, OccupationPay] = field(default_factory=dict)            # SSYK -> row
+    places: dict[str, Place] = field(default_factory=dict)                  # kommunkod -> coordinates
+    municipality_names: dict[str, str] = field(default_factory=dict)       # kommunkod -> name
+    municipality_by_name: dict[str, str] = field(default_factory=dict)     # folded name -> kommunkod
+    education_places: dict[str, EducationPlaces] = field(default_factory=dict)
+    routes: dict[str, list[str]] = field(default_factory=dict)             # SSYK -> education ids
+    leads_to: dict[str, list[str]] = field(default_factory=dict)           # education id -> SSYK codes
+
+
+def _rows(session: Session, model, *order) -> list:
+    rows = list(session.execute(select(model).order_by(*order)).scalars())
+    for row in rows:
+        session.expunge(row)
+    return rows
+
+
+def _build(session: Session) -> CatalogueView:
+    catalog = catalog_from_db(session)
+    view = CatalogueView(catalog=catalog)
+    for g in _rows(session, OccupationGroup, OccupationGroup.ssyk):
+        gid = g.concept_id or g.ssyk
+        view.groups[gid] = g
+        view.by_ssyk[g.ssyk] = gid
+    for s in session.execute(select(Skill).where(Skill.labels.is_not(None))).scalars():
+        if s.labels:
+            view.skill_labels[s.id] = dict(s.labels)
+    for c in _rows(session, Competence, Competence.group_ssyk, Competence.position, Competence.key):
+        view.competences.setdefault(c.group_ssyk, []).append((c.importance, c.skill_id))
+        view.competence_rows.setdefault(c.group_ssyk, []).append(c)
+        if c.kind == "licence":
+            view.licence_names[c.key] = dict(c.labels or {})      # the same key names one thing
+        if c.labels and c.skill_id not in view.skill_labels:
+            view.skill_labels[c.skill_id] = dict(c.labels)
+    view.educations = {e.id: e for e in _rows(session, Education, Education.position, Education.id)}
+    view.levels = {lv.id: lv for lv in _rows(session, LanguageLevel, LanguageLevel.rank, LanguageLevel.id)}
+    view.schemes = {s.id: s for s in _rows(session, FinancingScheme, FinancingScheme.id)}
+    view.rules = {(r.scheme_id, r.key): r for r in _rows(session, FinancingRule, FinancingRule.scheme_id, FinancingRule.key)}
+    view.outlook = {r.group_ssyk: r for r in _rows(session, OccupationOutlook, OccupationOutlook.group_ssyk)}
+    view.pay = {r.group_ssyk: r for r in _rows(session, OccupationPay, OccupationPay.group_ssyk)}
+    for row in session.execute(select(EducationLeadsTo).join(Education).order_by(
+            Education.position, Education.id, EducationLeadsTo.group_ssyk)).scalars():
+        view.leads_to.setdefault(row.education_id, []).append(row.group_ssyk)
+    _add_geography(session, view)
+    view.route_inputs = _route_inputs(session, view)
+    view.financing = _financing_facts(session, view)
+    index_for(catalog)          # build the ranking index now, once
+    return view
+
+
+def _add_geography(session: Session, view: CatalogueView) -> None:
+    """Municipalities, where each education is given, and each occupation's education routes."""
+    for m in session.execute(select(Municipality)).scalars():
+        view.places[m.kommunkod] = Place(m.kommunkod, m.lat, m.lon)
+        view.municipality_names[m.kommunkod] = m.name
+        view.municipality_by_name.setdefault(fold(m.name), m.kommunkod)
+    given_in: dict[str, list[str]] = {}
+    for row in session.execute(select(EducationMunicipality)).scalars():
+        given_in.setdefault(row.education_id, []).append(row.kommunkod)
+    for e in view.educations.values():
+        view.education_places[e.id] = EducationPlaces(
+            e.id, everywhere=e.where_scope == "all_municipalities", distance=bool(e.distance),
+            places=tuple(sorted(given_in.get(e.id, ()))))
+    for education_id, ssyks in view.leads_to.items():
+        for ssyk in ssyks:
+            view.routes.setdefault(ssyk, []).append(education_id)
+    for g in view.groups.values():
+        for education_id in g.education_routes or ():
+            if education_id not in view.routes.setdefault(g.ssyk, []):
+                view.routes[g.ssyk].append(education_id)
+
+
+# --- the engine's inputs for routes and money (Besluta, Agera) ------------------------------------
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return None if value is None else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _plain(value: Any) -> Any:
+    """A value as the content file had it: JSON columns turn YAML's integer keys
+    (``{51: 220}``) into strings; turn them back."""
+    if isinstance(value, dict):
+        keys = list(value)
+        if keys and all(isinstance(k, str) and k.lstrip("-").isdigit() for k in keys):
+            return {int(k): _plain(v) for k, v in value.items()}
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def language_scale(levels: dict[str, LanguageLevel]) -> LanguageScale:
+    out = []
+    for lv in levels.values():
+        course = lv.course if isinstance(lv.course, dict) and set(lv.course) != {"name"} else None
+        extra = lv.extra or {}
+        by_path = None
+        if course and course.get("weeks_by_study_path"):
+            by_path = {str(k): int(v) for k, v in course["weeks_by_study_path"].items()}
+        out.append(Level(
+            id=lv.id, family=lv.family, rank=lv.rank, cefr=lv.cefr,
+            formal_merit=bool(extra.get("formal_merit", True)),
+            course_form=course.get("form") if course else None,
+            course_weeks=course.get("weeks") if course else None,
+            weeks_by_study_path=by_path,
+            course_status=course.get("status") if course else None,
+            source_url=(course.get("source_url") if course else None) or lv.source_url,
+        ))
+    return LanguageScale(tuple(sorted(out, key=lambda x: (x.rank, x.id))))
+
+
+def _route_inputs(session: Session, view: CatalogueView) -> RouteInputs:
+    gives: dict[str, list[tuple[str, str]]] = {}
+    for row in session.execute(select(EducationGives).order_by(
+            EducationGives.education_id, EducationGives.group_ssyk, EducationGives.competence_key)).scalars():
+        gives.setdefault(row.education_id, []).append((row.group_ssyk, row.competence_key))
+    educations = {}
+    for e in view.educations.values():
+        extra = dict(e.extra or {})
+        educations[e.id] = RouteEducation(
+            id=e.id, form=e.form, level=e.level or "none", label=(e.labels or {}).get("sv", e.id),
+            weeks=e.weeks, weeks_status=extra.get("weeks_status") or e.status,
+            weeks_min=_int_or_none(extra.get("weeks_min")), weeks_max=_int_or_none(extra.get("weeks_max")),
+            pace_options=tuple(int(p) for p in e.pace_options or ()),
+            language_requirement=e.language_requirement,
+            language_integrated=bool(e.language_integrated),
+            gives=tuple(gives.get(e.id, ())), gives_language_level=e.gives_language_level,
+            leads_to=tuple(view.leads_to.get(e.id, ())), financing=tuple(e.financing or ()),
+            requires=tuple(extra.get("requires") or ()),
+            via_af=extra.get("apply_via") == "arbetsformedlingen",
+            min_age=_int_or_none(extra.get("min_age")),
+            apply_url=e.apply_url, source_url=e.source_url, status=e.status,
+        )
+    occupations = {}
+    for g in view.groups.values():
+        if not g.curated:
+            continue
+        labels = g.labels or {}
+        occupations[g.ssyk] = RouteOccupation(
+            ssyk=g.ssyk, label=labels.get("sv", g.ssyk), education_required=g.education_required,
+            typical_education_weeks=g.typical_education_weeks, language_requirement=g.language_requirement,
+            education_routes=tuple(g.education_routes or ()),
+            licences=tuple((c.key, (c.labels or {}).get("sv", c.key)) for c in view.competence_rows.get(g.ssyk, ())
+                           if c.kind == "licence" and c.importance >= 3),
+        )
+    return RouteInputs(educations=educations, occupations=occupations, scale=language_scale(view.levels))
+
+
+def _financing_facts(session: Session, view: CatalogueView) -> FinancingFacts:
+    rules, repealed = [], []
+    for (scheme, key), r in view.rules.items():
+        value = _plain(r.value)
+        rules.append(RuleFact(scheme, key, value, r.source_url, r.status))
+        if key == "repealed_from" and value:
+            repealed.append((scheme, date.fromisoformat(str(value))))
+    amounts = []
+    for a in session.execute(select(FinancingAmount).order_by(FinancingAmount.scheme_id, FinancingAmount.id)).scalars():
+        qualifiers = tuple(sorted((k, v) for k, v in _plain(a.qualifiers or {}).items()
+                                  if not isinstance(v, (dict, list)) and k != "is_income_ceiling"))
+        amounts.append(AmountFact(
+            scheme=a.scheme_id, key=a.key, pace=a.pace, value=a.value, unit=a.unit, kind=a.kind, year=a.year,
+            source_url=a.source_url, valid_from=a.valid_from, valid_to=a.valid_to, status=a.status,
+            qualifiers=qualifiers))
+    pbb = tuple(sorted((p.year, p.value) for p in session.execute(select(PrisBasbelopp)).scalars()))
+    urls = tuple((s.id, s.apply_url) for s in view.schemes.values() if s.apply_url)
+    return FinancingFacts(tuple(amounts), tuple(rules), pbb, tuple(repealed), urls)
+
+
+def current() -> CatalogueView:
+    """The process-wide catalogue for this database, rebuilt when its version changes."""
+    return versioned(get_session(), "catalogue", _build)
+
+
+# --- what the views ask of it ------------------------------------------------------------------------
+
+def search(query: str, *, kinds: list[str] | None = None, limit: int = 10) -> list[_search.Hit]:
+    """Search occupation names, groups, keywords and skills (the same cache, the same version)."""
+    return _search.search(get_session(), query, kinds=kinds, limit=limit)
+
+
+def occupation_name(occupation_id: str) -> OccupationName | None:
+    """A JobTech occupation name (thousands of them: read when asked, not cached)."""
+    return get_session().get(OccupationName, occupation_id)
+
+
+def find_municipality(view: CatalogueView, typed: str) -> str | None:
+    """The kommunkod for what someone typed ("malmo", "Malmö kommun", "Malmö stad"), or None."""
+    name = fold(typed)
+    for suffix in (" kommun", " stad", " municipality"):
+        name = name.removesuffix(suffix)
+    return view.municipality_by_name.get(name.strip())
+
+
+def licences_held(view: CatalogueView, skill_ids: list[str]) -> tuple[str, ...]:
+    """Competence keys of the licences among the ticked competences (curated rows only)."""
+    wanted = set(skill_ids or ())
+    return tuple(sorted({c.key for rows in view.competence_rows.values() for c in rows
+                         if c.kind == "licence" and c.skill_id in wanted}))
+
+
+def localised(texts: dict | None, fallback: str = "") -> str:
+    """A {locale: text} value in the current locale (sv@lattlast falls back to sv)."""
+    if not texts:
+        return fallback
+    loc = str(get_locale() or "sv")
+    for candidate in (loc, loc.split("@")[0], "sv"):
+        if texts.get(candidate):
+            return texts[candidate]
+    return fallback or next(iter(texts.values()), "")
+
+
+def _in_locale(texts: dict | None) -> bool:
+    """True when ``texts`` has a text in the current locale (or Swedish is the locale)."""
+    loc = str(get_locale() or "sv")
+    return loc.startswith("sv") or bool(texts and (texts.get(loc) or texts.get(loc.split("@")[0])))
+
+
+def tagged(text: str, texts: dict | None = None) -> Markup:
+    """The text for HTML; marked lang="sv" when it is Swedish on a page in another language."""
+    if _in_locale(texts):
+        return escape(text)
+    return Markup('<span lang="sv">%s</span>') % text
+
+
+def skill_label(view: CatalogueView, skill_id: str, html: bool = False) -> str:
+    skill = view.catalog.skills.get(skill_id)
+    texts = view.skill_labels.get(skill_id)
+    text = localised(texts, skill.label if skill else skill_id)
+    return tagged(text, texts) if html else text
+
+
+def skill_kind(view: CatalogueView, skill_id: str) -> str:
+    skill = view.catalog.skills.get(skill_id)
+    return skill.kind if skill else "taught"
+
+
+def group_label(view: CatalogueView, group_id: str, html: bool = False) -> str:
+    g = view.groups.get(group_id)
+    texts = g.labels if g is not None else None
+    if g is None:
+        grp = view.catalog.groups.get(group_id)
+        text = grp.label if grp else group_id
+    else:
+        text = localised(g.labels, g.label)
+    return tagged(text, texts) if html else text
+
+
+def education_label(view: CatalogueView, education_id: str, html: bool = False) -> str:
+    e = view.educations.get(education_id)
+    text = localised(e.labels, education_id) if e else education_id
+    return tagged(text, e.labels if e else None) if html else text
+
+
+def level_label(view: CatalogueView, level_id: str | None) -> str:
+    lv = view.levels.get(level_id or "")
+    return localised(lv.labels, level_id or "") if lv else (level_id or "")
+
+
+def licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
+    """Names of curated competences by key, for HTML: the target's own, then every licence the
+    catalogue names (a route may need one its target does not list, e.g. a B licence before a bus course)."""
+    other = {c.key: tagged(localised(c.labels, c.key), c.labels)
+             for rows in view.competence_rows.values() for c in rows if c.kind == "licence"}
+    own = {c.key: tagged(localised(c.labels, c.key), c.labels) for c in view.competence_rows.get(ssyk, ())}
+    return {**other, **own}
+
+
+def proposed_skills(view: CatalogueView, group_ids: list[str], limit: int = 20) -> list[str]:
+    """The most specific competences of the person's occupation groups, curated ones first
+    (by importance), then the heaviest skills of the JobTech profile; interleaved across groups."""
+    index = index_for(view.catalog)
+    per_group: list[list[str]] = []
+    for gid in group_ids:
+        group = view.catalog.groups.get(gid)
+        if group is None:
+            continue
+        curated = [sid for _imp, sid in sorted(view.competences.get(group.ssyk, []), key=lambda t: (-t[0], t[1]))]
+        ranked = list(index.ranked_profile[index.position[gid]]) if gid in index.position else []
+        per_group.append(curated + [s for s in ranked if s not in set(curated)])
+    out: list[str] = []
+    seen: set[str] = set()
+    depth = 0
+    while len(out) < limit and any(depth < len(lst) for lst in per_group):
+        for lst in per_group:
+            if depth < len(lst) and lst[depth] not in seen and len(out) < limit:
+                seen.add(lst[depth])
+                out.append(lst[depth])
+        depth += 1
+    return out
+
+
+def outlook_value(row: OccupationOutlook | None) -> float | None:
+    """Yrkesbarometern's job chances as -1 (small) .. +1 (large); None when unknown."""
+    if row is None:
+        return None
+    return {"stora": 1.0, "medelstora": 0.0, "små": -1.0}.get(row.job_chances or "")
