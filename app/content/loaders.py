@@ -54,6 +54,10 @@ REQUIRED_SCHEMES = ("csn-studiemedel", "omstallningsstudiestod", "studiestartsst
                     "a-kassa-vid-studier")
 FACT_KEYS = ("source_url", "source_name", "retrieved", "valid_from", "valid_to", "status", "formula")
 _SSYK = re.compile(r"^\d{4}$")
+# A source its own file calls unconfirmed is not published: the figure is removed, or the
+# official statistics cited (a fact on a page needs a verifiable source with its year).
+UNCONFIRMED = re.compile(r"ej bekräftat|inte bekräftat|obekräftad|osäkert|troligen|unconfirmed|not confirmed",
+                         re.IGNORECASE)
 
 
 class ContentError(Exception):
@@ -497,6 +501,8 @@ def _check_fact(problems: list[Problem], dated: DatedFact, today: date, within_d
         err(f"status {fact.status!r} is not one of {', '.join(FACT_STATUSES)}")
     if fact.status == "computed" and not fact.formula:
         err("computed fact without formula")
+    if fact.source_name and UNCONFIRMED.search(fact.source_name):
+        err("source marked as unconfirmed: remove the figure or cite the official statistics")
     if fact.valid_from and fact.valid_to and fact.valid_to < fact.valid_from:
         err(f"valid_to {fact.valid_to} is before valid_from {fact.valid_from}")
     if fact.valid_to and not dated.history:

@@ -47,6 +47,12 @@ class Flow:
     index_template: str = "layouts/flow_index.html"
     index_context: Callable[[dict], dict] | None = None   # index_context(all answers): extra start-page context
     after_last: str | None = None             # endpoint after the last step (default: check answers)
+    # done_when(all answers): what really finishes the area (Besluta: a route chosen), when
+    # answering its questions is not enough; without it, every question answered is done
+    done_when: Callable[[dict], bool] | None = None
+    # next_link(all answers) -> (url, label): the natural next step, offered when the area's
+    # questions are answered (check answers), so no "done" page is a dead end
+    next_link: Callable[[dict], tuple[str, Any]] | None = None
 
     def _answers(self) -> dict[str, dict]:
         """All saved answers, read only when some step branches (applies)."""
@@ -96,11 +102,24 @@ class Flow:
         return url_for(f"{self.name}.index")
 
     def status(self, answers: dict[str, dict]) -> str:
+        """From what the person has really done: not started, in progress, or done (every
+        question answered, and ``done_when`` where the area asks for more)."""
         steps = self.active_steps(answers)
-        done = sum(1 for s in steps if self.step_id(s) in answers)
-        if done == 0:
+        answered = sum(1 for s in steps if self.step_id(s) in answers)
+        finished = self.done_when(answers) if self.done_when else answered == len(steps)
+        if finished and answered == len(steps):
+            return DONE
+        if answered == 0 and not finished:
             return NOT_STARTED
-        return DONE if done == len(steps) else IN_PROGRESS
+        return IN_PROGRESS
+
+    def position(self, key: str, answers: dict[str, dict] | None = None) -> tuple[int, int]:
+        """("Question n of m") among the questions that apply to this person: a skipped
+        conditional question counts in neither."""
+        active = [s.key for s in self.active_steps(answers)]
+        if key not in active:
+            return self.index_of(key) + 1, len(self.steps)
+        return active.index(key) + 1, len(active)
 
     def first_open_step(self, answers: dict[str, dict]) -> Step:
         for s in self.active_steps(answers):
@@ -126,8 +145,9 @@ def bind_form(flow: Flow, step: Step, plan, formdata=None) -> AppForm:
 
 
 def step_context(flow: Flow, step: Step, form: AppForm, **extra) -> dict:
-    return dict(flow=flow, step=step, form=form, position=flow.index_of(step.key) + 1,
-                total=len(flow.steps), back_url=flow.back_url(step.key),
+    position, total = flow.position(step.key)
+    return dict(flow=flow, step=step, form=form, position=position,
+                total=total, back_url=flow.back_url(step.key),
                 action=flow.url_for_step(step.key, **({"next": "check"} if request.args.get("next") == "check" else {})),
                 page_heading=step.title, **extra)
 
@@ -198,7 +218,8 @@ def add_flow_routes(bp, flow: Flow) -> None:
 
     def check_answers():
         plan = store.current_plan()
-        return render_template(flow.check_template, flow=flow, rows=check_rows(flow, plan),
+        nxt = flow.next_link(store.all_answers(plan)) if flow.next_link else None
+        return render_template(flow.check_template, flow=flow, rows=check_rows(flow, plan), next_link=nxt,
                                page_heading=_l("Check your answers: %(area)s", area=flow.title))
 
     bp.flow = flow

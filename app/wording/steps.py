@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import format_decimal
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
 from app import clock
@@ -186,7 +186,8 @@ def _line(line) -> dict:
     return {"part": str(say(PARTS, line.part)), "kind": str(say(LINE_KINDS, line.kind)),
             "per_month": kr(line.per_month), "stale": line.stale,
             "check": str(say(CHECK_WITH, line.check_with)) if line.check_with else None,
-            "source": {"url": line.source_url, "period": period(line.valid_from, line.valid_to, line.year),
+            "source": {"url": line.source_url, "name": None, "retrieved": "",      # the shape fact_source takes
+                       "period": period(line.valid_from, line.valid_to, line.year),
                        "expired": freshness(AMOUNT, line.valid_to)}
             if line.source_url else None}
 
@@ -261,7 +262,12 @@ def _dates(start: str, finish: str) -> str:
 def route_step_row(step, view: catalogue.CatalogueView, licences: dict, home: dict | None = None) -> PlanRow:
     """A step of a proposed route, on the decision page and the comparison."""
     weeks = ""
-    if step.weeks:
+    if step.weeks and step.kind == JOB_SEARCH:      # looking for work has no study pace
+        weeks = ngettext("About %(num)s week of looking for work", "About %(num)s weeks of looking for work",
+                         step.weeks)
+        if step.weeks_assumed:
+            weeks += " – " + _("our estimate")
+    elif step.weeks:
         weeks = _("%(weeks)s weeks at %(pace)s%% pace (%(calendar)s calendar weeks)", weeks=step.weeks,
                   pace=step.pace, calendar=step.calendar_weeks)
         if step.weeks_assumed:

@@ -78,7 +78,11 @@ def test_besluta_journey_on_a_phone(new_page, catalogue_server, check_a11y, loca
     # Compare: the table scrolls inside its labelled region, never the page.
     page.locator("main a.button[href='/besluta/yrke/5321/jamfor']").click()
     page.wait_for_url(re.compile(r"/jamfor$"))
-    assert page.locator("table.compare thead th[scope=col]").count() >= 2
+    assert page.locator("ol.compare-cards > li.compare-card").count() >= 2
+    # every route's rows are on the page, none off screen to the side
+    for i in range(page.locator("li.compare-card").count()):
+        box = page.locator("li.compare-card").nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     check_a11y(page)
     page.set_viewport_size({"width": 320, "height": 700})

@@ -152,3 +152,29 @@ def test_freshness_module_never_reads_the_clock():
     tree = ast.parse(inspect.getsource(freshness))
     calls = {ast.unparse(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     assert not {"date.today", "datetime.now", "datetime.today"} & calls
+
+
+def test_a_source_marked_unconfirmed_fails_the_gate(tmp_path):
+    """A figure whose own source says it is unconfirmed is never published: `check` errors."""
+    import shutil
+
+    import yaml
+
+    files = tmp_path / "files"
+    shutil.copytree(CONTENT_DIR, files)
+    path = files / "occupations" / "5321.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["pay"]["source_name"] = "SCB lönestrukturstatistik via example.org (år troligen 2024, ej bekräftat)"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _content, problems = check(files, today=date(2026, 12, 1))
+    assert any(p.severity == "error" and p.file == "occupations/5321.yaml" and p.path == "pay"
+               and "unconfirmed" in p.message for p in problems)
+
+
+def test_no_shipped_fact_has_an_unconfirmed_source():
+    from app.content.loaders import UNCONFIRMED
+
+    content = load_content(CONTENT_DIR)
+    marked = [f"{d.file}: {d.path}" for d in dated_facts(content)
+              if d.fact.source_name and UNCONFIRMED.search(d.fact.source_name)]
+    assert not marked, marked

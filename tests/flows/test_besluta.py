@@ -217,18 +217,19 @@ def test_besluta_pages_in_arabic_are_rtl(cclient):
 
 # --- 3. compare --------------------------------------------------------------------------------------
 
-def test_compare_is_an_accessible_table_in_a_labelled_scroll_region(cclient):
+def test_compare_is_route_cards_with_the_same_rows_in_the_same_order(cclient):
+    """On a phone every route shows (stacked cards), each with the same rows in the same order and
+    its own choose button."""
     profile(cclient)
     doc = assert_page_invariants(cclient.get("/besluta/yrke/5321/jamfor"))
-    region = doc.select_one(".table-scroll")
-    assert region["role"] == "region" and region["tabindex"] == "0"
-    assert doc.find(id=region["aria-labelledby"]).name == "caption"
-    table = region.find("table")
-    cols = table.select("thead th[scope=col]")
-    assert 2 <= len(cols) <= 3
-    assert len(table.select("tbody th[scope=row]")) >= 5
-    assert all(len(tr.find_all("td")) == len(cols) for tr in table.select("tbody tr"))
-    assert len(doc.select("form[action='/besluta/yrke/5321/valj'] input[name=route]")) == len(cols)
+    cards = doc.select("ol.compare-cards > li.compare-card")
+    assert 2 <= len(cards) <= 3
+    labels = [[text_of(dt) for dt in card.select("dt")] for card in cards]
+    assert len(labels[0]) >= 5 and all(row == labels[0] for row in labels)
+    assert all(text_of(dd) for card in cards for dd in card.select("dd"))
+    for card in cards:
+        assert card.find("h2") and card.select("form[action='/besluta/yrke/5321/valj'] input[name=route]")
+    assert len(doc.select("form[action='/besluta/yrke/5321/valj'] input[name=route]")) == len(cards)
 
 
 # --- 4. choose a route, the plan, editing -----------------------------------------------------------

@@ -141,8 +141,8 @@ def test_routes_beyond_the_travel_limit_come_last_and_compare_says_how_far(cclie
     profile(cclient)
     post(cclient, "/inventera/fraga/home", {"municipality": town, "max_commute": "15"})
     doc = assert_page_invariants(cclient.get("/besluta/yrke/5321/jamfor?lang=en"), lang="en")
-    row = next(tr for tr in doc.select("table.compare tbody tr") if text_of(tr.find("th")) == "Distance from home")
-    cells = row.find_all("td")
+    cells = [next(row.find("dd") for row in card.select(".compare-card__row") if text_of(row.find("dt")) == "Distance from home")
+             for card in doc.select("li.compare-card")]
     far = ["compare__far" in (td.get("class") or []) for td in cells]
     assert far == sorted(far)                        # every route within the limit before any beyond it
     if some_far:                                     # Kiruna, 15 minutes: a route in Stockholm is beyond it
@@ -150,3 +150,12 @@ def test_routes_beyond_the_travel_limit_come_last_and_compare_says_how_far(cclie
     assert all(text_of(td) for td in cells)
     decision = assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=en"), lang="en")
     assert len(decision.select("article.route")) == len(cells)
+
+
+def test_the_job_search_has_no_study_pace(cclient):
+    profile(cclient)
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=en"), lang="en")
+    job = doc.select("ol.timeline > li.timeline__step--job_search")
+    assert job
+    text = text_of(job[0])
+    assert "pace" not in text and "weeks of looking for work" in text

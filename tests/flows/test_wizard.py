@@ -163,11 +163,53 @@ def test_start_page_shows_every_area_with_its_status(client):
     client.post(url, data={"csrf_token": csrf_token(client, url), "level": "sfi_d"})
     tags = {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
     assert tags["status-inventera"] == "Pågår"
-    for key in ("situation", "money", "priorities"):       # every Besluta question that applies answered: done
+    for key in ("situation", "money", "priorities"):       # every Besluta question that applies answered...
         url = f"/besluta/fraga/{key}"
         client.post(url, data=dict(VALID[f"besluta.{key}"], csrf_token=csrf_token(client, url)))
     tags = {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
-    assert tags["status-besluta"] == "Klart"
+    assert tags["status-besluta"] == "Pågår"               # ...is not a decision: no route chosen yet
+
+
+def test_progress_is_what_the_person_has_really_done(client):
+    """Besluta is done when a route is chosen; Agera when the person has decided, answered the
+    commitment and still has a dated step ahead."""
+    from datetime import date, timedelta
+
+    from tests.flows.test_besluta import save
+    from tests.test_sharing import give_plan, post, sample_plan
+
+    def tags():
+        return {t["id"]: text_of(t) for t in soup(client.get("/").get_data(as_text=True)).select(".task-list .tag")}
+
+    give_plan(client)                                        # a route chosen: the plan is saved
+    assert tags()["status-besluta"] == "Pågår"               # ... but the questions are not answered yet
+    for key in ("situation", "money", "priorities"):
+        url = f"/besluta/fraga/{key}"
+        client.post(url, data=dict(VALID[f"besluta.{key}"], csrf_token=csrf_token(client, url)))
+    assert tags()["status-besluta"] == "Klart"
+    assert tags()["status-agera"] == "Inte påbörjat"
+    url = "/agera/fraga/commitment"
+    client.post(url, data=dict(VALID["agera.commitment"], csrf_token=csrf_token(client, url)))
+    assert tags()["status-agera"] == "Pågår"                 # the commitment alone is not the decision
+    assert post(client, "/agera/valj", page="/agera/nasta").status_code == 303   # "I choose this route"
+    assert tags()["status-agera"] == "Klart"
+    # a plan whose every dated step lies in the past is not "done": nothing is ahead
+    save(client, "besluta.plan", dict(sample_plan(date.today() - timedelta(weeks=200)).to_dict(), user_notes={}))
+    assert tags()["status-agera"] == "Pågår"
+
+
+def test_question_count_leaves_out_questions_that_do_not_apply(client):
+    """Inventera asks "which sentence fits your Swedish" only after "I don't know": otherwise the
+    count goes 1, 2, 3 ... without a gap."""
+    url = "/inventera/fraga/swedish"
+    client.post(url, data={"csrf_token": csrf_token(client, url), "level": "sfi_d"})
+    captions = [text_of(soup(client.get(f"/inventera/fraga/{k}").get_data(as_text=True)).find(class_="caption"))
+                for k in ("education", "swedish", "home")]
+    total = len([s for s in next(f for f in FLOWS if f.name == "inventera").steps]) - 1
+    assert captions == [f"Inventera · Fråga {n} av {total}" for n in (1, 2, 3)], captions
+    client.post(url, data={"csrf_token": csrf_token(client, url), "level": "unknown"})
+    caption = text_of(soup(client.get("/inventera/fraga/home").get_data(as_text=True)).find(class_="caption"))
+    assert caption == f"Inventera · Fråga 4 av {total + 1}"
 
 
 def test_too_many_priorities_are_refused(client):
@@ -271,3 +313,17 @@ def test_optional_step_may_be_left_empty(client):
 def test_flow_test_clients_check_every_page(client, cclient):
     """Page invariants are not opt-in here: both clients check each GET (tests/flows/conftest.py)."""
     assert type(client).__name__ == type(cclient).__name__ == "PageCheckingClient"
+
+
+def test_done_pages_point_to_the_natural_next_step(client):
+    """Besluta's check-answers page and the plan lead on, never only "back to all areas"."""
+    from tests.test_sharing import give_plan
+
+    doc = assert_page_invariants(client.get("/besluta/svar"))
+    assert doc.select_one("main a.button")["href"] == "/inventera/resultat"     # no targets yet: choose them
+    give_plan(client)
+    doc = assert_page_invariants(client.get("/besluta/svar"))
+    assert doc.select_one("main a.button")["href"] == "/besluta/plan"
+    plan = assert_page_invariants(client.get("/besluta/plan"))
+    assert plan.select("main a.button[href='/agera/nasta']")
+    assert assert_page_invariants(client.get("/agera/svar")).select_one("main a.button")["href"] == "/agera/nasta"

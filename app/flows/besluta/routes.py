@@ -296,3 +296,76 @@ def add_step():
     plan, step_id = add_own_step(plan, form.title.data, form.start.data)
     save_plan(plan, notes)
     return redirect(url_for("besluta.plan") + f"#step-{step_id}", 303)
+
+
+# --- the decision basis to take along ----------------------------------------------------------------
+
+def _sources(ctx: dict, plan_rows: list) -> list[dict]:
+    """Every fact the basis shows, once, with its source and date (and its age)."""
+    found: dict[str, dict] = {}
+
+    def add(fact: dict | None) -> None:
+        if fact and fact.get("url") and fact["url"] not in found:
+            found[fact["url"]] = fact
+
+    for target in ctx:
+        add(target["work"]["outlook_source"])
+        add(target["work"]["pay_source"])
+        for route in target["rows"]:
+            for step in route["steps"]:
+                for option in (step.estimate or {}).get("options", ())[:1]:
+                    for line in option["lines"]:
+                        add(line["source"])
+    for row in plan_rows:
+        add(row.money.source if row.money else None)
+    return list(found.values())
+
+
+def basis_context() -> dict:
+    """The decision basis for every target (the work, the gap, the compared routes with money and
+    the Swedish on the way, the chosen route and its plan), and every source with its date."""
+    answers = _answers()
+    known = engine_inputs()[0].occupations
+    targets_ctx = []
+    for t in targets(answers):
+        if t["ssyk"] not in known:       # a target the catalogue no longer has: left out
+            continue
+        ctx = decision_context(t["ssyk"])
+        comparison = {c.route_id: c for c in compare_routes(ctx["routes"])}
+        for row in ctx["rows"]:
+            c = comparison[row["id"]]
+            row["compare"] = {"lowest": kr(c.lowest_per_month), "grant_total": kr(c.grant_total),
+                              "loan_total": kr(c.loan_total), "language_steps": c.language_steps}
+        targets_ctx.append(ctx)
+    plan, notes = load_plan()
+    view = catalogue.current()
+    chosen = None
+    if plan is not None:
+        licences = catalogue.licence_labels(view, plan.goal.ssyk)
+        chosen = {"ssyk": plan.goal.ssyk, "route_id": plan.route_id, "ready": date_text(plan.ready_date),
+                  "rows": [wording.plan_row(s, view, licences, n=i, user_note=notes.get(s.id, ""))
+                           for i, s in enumerate(in_order(plan.steps))]}
+    return {"targets": targets_ctx, "chosen": chosen, "made": date_text(today()),
+            "sources": _sources(targets_ctx, chosen["rows"] if chosen else [])}
+
+
+@bp.route("/underlag")
+def basis():
+    """'Underlag för beslut': the whole decision basis as one page to print or save."""
+    if person_from(_answers()) is None:
+        return _needs_situation()
+    return render_template("besluta/basis.html", page_heading=_("Basis for decision"), **basis_context())
+
+
+@bp.route("/underlag.pdf")
+def basis_pdf():
+    """The decision basis as a PDF (server side, the same content as the print page)."""
+    from flask import Response
+
+    from app import exports
+
+    if person_from(_answers()) is None:
+        return _needs_situation()
+    html = render_template("besluta/basis_pdf.html", page_heading=_("Basis for decision"), **basis_context())
+    return Response(exports.html_to_pdf(html), mimetype="application/pdf", headers={
+        "Content-Disposition": 'attachment; filename="vagval-underlag.pdf"', "Cache-Control": "no-store"})

@@ -29,6 +29,19 @@ def _money_context(answers: dict) -> dict:
     return {"groups": money_over_time_groups(answers), "children": Besluta.of(answers).children}
 
 
+def _next_link(answers: dict):
+    """After the questions: the plan if a route is chosen, else the first target's decision
+    basis, else the results where targets are chosen."""
+    from flask import url_for
+
+    if Besluta.of(answers).has_plan:
+        return url_for("besluta.plan"), _l("See your plan")
+    targets = Inventera.of(answers).targets
+    if targets:
+        return url_for("besluta.occupation", ssyk=targets[0]["ssyk"]), _l("See the basis for your decision")
+    return url_for("inventera.results"), _l("Choose occupations to compare")
+
+
 FLOW = Flow(
     name="besluta",
     title=_l("Decide"),
@@ -43,4 +56,6 @@ FLOW = Flow(
     ),
     index_template="besluta/index.html",
     index_context=_index_context,
+    done_when=lambda answers: Besluta.of(answers).has_plan,     # done when a route is chosen
+    next_link=_next_link,
 )
