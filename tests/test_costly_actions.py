@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import exports
-from app.flows.agera import routes as views
+from app import exports, pdfs
 from tests.pages import soup
 from tests.test_sharing import give_plan, post, share, share_links
 
@@ -16,9 +15,9 @@ def renders(monkeypatch):
     """Count PDF renders (a fake renderer: these tests are about when, not what)."""
     made = []
     monkeypatch.setattr(exports, "html_to_pdf", lambda html, base_url=None: made.append(html) or b"%PDF-1.7 x")
-    views.PDF_CACHE.clear()
+    pdfs.CACHE.clear()
     yield made
-    views.PDF_CACHE.clear()
+    pdfs.CACHE.clear()
 
 
 def set_note(client, text: str) -> None:
@@ -101,3 +100,24 @@ def test_one_pdf_at_a_time_across_workers(create_app_for, renders):
             assert not second
     assert renders == []
     assert client.get("/agera/plan.pdf").status_code == 200 and len(renders) == 1
+
+
+def test_the_decision_basis_pdf_is_limited_and_cached_too(create_app_for, renders, monkeypatch):
+    from app.flows.besluta import routes as besluta
+
+    app = create_app_for(RATELIMIT_PDF="1 per minute")
+    client = app.test_client()
+    give_plan(client)
+    monkeypatch.setattr(besluta, "person_from", lambda answers: object())
+    calls = []
+    monkeypatch.setattr(besluta, "basis_context", lambda: calls.append(1) or {"targets": [], "chosen": None,
+                                                                             "made": "i dag", "sources": []})
+    monkeypatch.setattr(besluta, "render_template", lambda name, **ctx: f"<html>{name}</html>")
+    assert [client.get("/besluta/underlag.pdf").status_code for _ in range(3)] == [200, 200, 200]
+    assert len(renders) == 1                         # from the cache after the first
+    from app import limits
+
+    with app.app_context(), limits.exclusive("pdf"):
+        pdfs.CACHE.clear()
+        assert client.get("/besluta/underlag.pdf").status_code == 503
+    assert client.get("/besluta/underlag.pdf").status_code == 429       # the plan's one a minute is used

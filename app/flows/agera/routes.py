@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from app import clock, exports, limits, wording
+from app import clock, exports, pdfs, wording
 from app.content import catalogue
 from app.flows.agera import planned, shared
 from app.flows.agera.forms import ButtonForm, ImportForm, ShareForm
@@ -230,37 +230,21 @@ def _read_upload(upload):
         return err.reason, None
 
 
-PDF_CACHE = exports.PdfCache()
-
-
 @bp.route("/plan.pdf")
 def export_pdf():
-    """The PDF, from the cache while the plan is unchanged; making one is limited per plan and in all."""
+    """The PDF (app.pdfs: cached while the plan is unchanged, one at a time, limited)."""
     owner = store.current_plan()
     plan, notes, progress = planned.load(owner)
     if plan is None:
         abort(404)
-    key = PDF_CACHE.key(plan.to_dict(), notes, progress, str(get_locale()), today().isoformat())
-    body = PDF_CACHE.get(key)
-    if body is None:
-        with limits.exclusive("pdf") as mine:      # one PDF at a time: the other workers serve pages
-            if not mine:
-                return _pdf_busy()
-            if not (limits.hit(current_app.config["RATELIMIT_PDF"], "pdf", owner.id)
-                    and limits.hit(current_app.config["RATELIMIT_PDF_ALL"], "pdf-all")):
-                abort(429)
-            ctx = _rows_context(plan, notes, progress)
-            html = render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
-                                   sources=_sources(plan), made=date_text(today()), **ctx)
-            body = exports.html_to_pdf(html)
-            PDF_CACHE.put(key, body)
-    return _download(body, "application/pdf", "vagval-plan.pdf")
 
+    def html():
+        ctx = _rows_context(plan, notes, progress)
+        return render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
+                               sources=_sources(plan), made=date_text(today()), **ctx)
 
-def _pdf_busy():
-    return render_template("errors/error.html", page_heading=_("Another PDF is being made"),
-                           text=_("PDFs are made one at a time. Try again in a few seconds.")), 503, {
-        "Retry-After": "5", "Cache-Control": "no-store"}
+    body = pdfs.make(owner.id, ("plan", plan.to_dict(), notes, progress), html)
+    return _download(body, "application/pdf", "vagval-plan.pdf") if isinstance(body, bytes) else body
 
 
 def _sources(plan) -> list[dict]:

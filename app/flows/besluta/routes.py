@@ -362,10 +362,14 @@ def basis_pdf():
     """The decision basis as a PDF (server side, the same content as the print page)."""
     from flask import Response
 
-    from app import exports
+    from app import pdfs
 
     if person_from(_answers()) is None:
         return _needs_situation()
-    html = render_template("besluta/basis_pdf.html", page_heading=_("Basis for decision"), **basis_context())
-    return Response(exports.html_to_pdf(html), mimetype="application/pdf", headers={
+    ctx = basis_context()
+    body = pdfs.make(store.current_plan().id, ("basis", ctx), lambda: render_template(
+        "besluta/basis_pdf.html", page_heading=_("Basis for decision"), **ctx))
+    if not isinstance(body, bytes):
+        return body                                  # another PDF is being made: try again shortly
+    return Response(body, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="vagval-underlag.pdf"', "Cache-Control": "no-store"})
