@@ -87,6 +87,13 @@ def test_agera_journey_on_a_phone(new_page, app_server, check_a11y, tmp_path, lo
         img.wait_for()
         page.wait_for_load_state("load")
         assert img.evaluate("el => el.complete && el.naturalWidth") > 0
+        # one tap copies the link (and says so)
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        page.locator("button.copy-button").click()
+        expect(page.locator(".copy-status")).not_to_have_text("")
+        assert page.evaluate("navigator.clipboard.readText()") == link
+    else:
+        assert not page.locator("button.copy-button").is_visible()        # the field is there to select
     check_a11y(page)
 
     # Someone else opens the link on their phone: read only.
