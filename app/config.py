@@ -47,9 +47,16 @@ class Config:
     MAX_CONTENT_LENGTH: int = 64 * 1024                    # no form needs more
     RESUME_CODE_DAYS: int = 30
     PLAN_RETENTION_DAYS: int = 365          # `flask plans purge` removes plans untouched this long
-    PROXY_FIX_HOPS: int = 0                 # trusted reverse proxies in front (X-Forwarded-*)
-    RATELIMIT_STORAGE_URI: str = "memory://"
-    RATELIMIT_RESUME: str = "10 per minute;60 per hour"
+    PROXY_FIX_HOPS: int = 0                 # trusted reverse proxies in front (X-Forwarded-*): docs/SECURITY.md
+    RATELIMIT_STORAGE_URI: str = ""         # "" = the database (shared by every worker); or redis://…
+    RATELIMIT_RESUME: str = "10 per minute;60 per hour"        # wrong codes, per client address
+    RATELIMIT_RESUME_ALL: str = "120 per minute;3000 per hour"  # wrong codes, from everyone together
+    RATELIMIT_RESUME_HALF: str = "10 per hour;30 per day"       # wrong codes that begin with the same half
+    RATELIMIT_SHARE: str = "30 per minute"                      # unknown share links, per client address
+    RATELIMIT_PDF: str = "6 per minute;30 per hour"             # PDFs made for one plan
+    RATELIMIT_PDF_ALL: str = "12 per minute"                    # PDFs made, all plans together (one at a time)
+    MAX_SHARES_PER_PLAN: int = 10                               # active links at once
+    RATELIMIT_SHARE_CREATE: str = "10 per minute;50 per day"    # links made for one plan
     BABEL_DEFAULT_LOCALE: str = "sv"
     BABEL_TRANSLATION_DIRECTORIES: str = str(REPO_ROOT / "translations")
     COMPRESS_MIMETYPES: tuple[str, ...] = ("text/html", "text/css", "text/javascript", "application/javascript",
@@ -68,6 +75,12 @@ class Config:
             JOBTECH_DIR=env.get("JOBTECH_DIR", cls.JOBTECH_DIR),
             SESSION_COOKIE_SECURE=_bool(env.get("SESSION_COOKIE_SECURE"), False),
             RATELIMIT_STORAGE_URI=env.get("RATELIMIT_STORAGE_URI", cls.RATELIMIT_STORAGE_URI),
+            RATELIMIT_RESUME=env.get("RATELIMIT_RESUME", cls.RATELIMIT_RESUME),
+            RATELIMIT_RESUME_ALL=env.get("RATELIMIT_RESUME_ALL", cls.RATELIMIT_RESUME_ALL),
+            RATELIMIT_RESUME_HALF=env.get("RATELIMIT_RESUME_HALF", cls.RATELIMIT_RESUME_HALF),
+            RATELIMIT_SHARE=env.get("RATELIMIT_SHARE", cls.RATELIMIT_SHARE),
+            RATELIMIT_PDF=env.get("RATELIMIT_PDF", cls.RATELIMIT_PDF),
+            RATELIMIT_PDF_ALL=env.get("RATELIMIT_PDF_ALL", cls.RATELIMIT_PDF_ALL),
             RESUME_CODE_DAYS=int(env.get("RESUME_CODE_DAYS", cls.RESUME_CODE_DAYS)),
             PLAN_RETENTION_DAYS=int(env.get("PLAN_RETENTION_DAYS", cls.PLAN_RETENTION_DAYS)),
             PROXY_FIX_HOPS=int(env.get("PROXY_FIX_HOPS", cls.PROXY_FIX_HOPS)),

@@ -3,17 +3,58 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField, widgets
+from flask_wtf.file import FileField
+from markupsafe import Markup
+from werkzeug.datastructures import FileStorage, MultiDict
+from wtforms import (
+    FieldList,
+    FormField,
+    IntegerField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    widgets,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
+
+FILE_IN_TEXT_FIELD = _l("Write the answer as text here. A file cannot be sent in this field.")
 
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def _plain(error):
+    """A message as plain text, so Jinja escapes it. A lazy message's ``__html__`` would mark it
+    safe, with whatever it interpolates (what the person typed) unescaped; deliberate Markup stays."""
+    if isinstance(error, Markup):
+        return error
+    if isinstance(error, (list, tuple)):
+        return [_plain(e) for e in error]
+    if isinstance(error, dict):
+        return {k: _plain(v) for k, v in error.items()}
+    return str(error)
+
+
+def leaf_fields(form):
+    """Every field of a form, inside FieldLists and FormFields too."""
+    for field in form._fields.values():
+        if isinstance(field, FieldList):
+            for entry in field.entries:
+                yield from (leaf_fields(entry.form) if isinstance(entry, FormField) else [entry])
+        elif isinstance(field, FormField):
+            yield from leaf_fields(field.form)
+        else:
+            yield field
+
+
 class AppForm(FlaskForm):
-    """Strips whitespace from text input; the one place for CSRF and Meta settings."""
+    """Strips whitespace from text input; the one place for CSRF and Meta settings.
+
+    Messages become plain text after validation (escaped when shown), and a file sent where text
+    belongs is refused at that field instead of reaching a validator that expects a string."""
 
     class Meta:
         def bind_field(self, form, unbound_field, options):
@@ -21,6 +62,33 @@ class AppForm(FlaskForm):
             if unbound_field.field_class in (StringField, TextAreaField, NumberField):
                 filters.append(_strip)
             return unbound_field.bind(form=form, filters=filters, **options)
+
+        def wrap_formdata(self, form, formdata):
+            formdata = super().wrap_formdata(form, formdata)
+            if formdata is None or not hasattr(formdata, "items"):
+                return formdata
+            files_ok = {f.name for f in form._fields.values() if isinstance(f, FileField)}
+            kept, refused = MultiDict(), set()
+            for key, value in formdata.items(multi=True):
+                if isinstance(value, FileStorage) and key not in files_ok:
+                    refused.add(key)
+                else:
+                    kept.add(key, value)
+            form._files_refused = refused
+            return kept if refused else formdata
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        refused = getattr(self, "_files_refused", set())
+        for field in leaf_fields(self):
+            if field.name in refused:
+                field.errors = [FILE_IN_TEXT_FIELD]
+                ok = False
+        for field in leaf_fields(self):
+            if isinstance(field.errors, list):
+                field.errors = _plain(field.errors)
+        self.form_errors[:] = _plain(list(self.form_errors))
+        return ok
 
     def answer_data(self) -> dict:
         """What to save: every field but the CSRF token."""

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
+from app import sessions
 from app.flows import FLOWS
 from app.flows.wizard import STATUS_LABELS
 from app.forms import AppForm
@@ -16,10 +17,14 @@ from app.plans import store
 
 bp = Blueprint("main", __name__)
 
+# One message for a code that is unknown and one that has expired: a guesser must not learn that
+# a code once existed.
+NO_SUCH_CODE = _l("We cannot find a plan with that code, or the code has expired. Check the code. Codes work "
+                  "for %(days)s days: you can make a new one on the device where you saved your plan.")
 CODE_ERRORS = {
     "malformed": _l("A code has 10 letters and digits, for example KX7M4-RP2WQ. Check what you typed."),
-    "unknown": _l("We cannot find a plan with that code. Check the code and try again."),
-    "expired": _l("That code has expired. Codes work for %(days)s days: make a new one on the device where you saved your plan."),
+    "unknown": NO_SUCH_CODE,
+    "expired": NO_SUCH_CODE,
 }
 
 
@@ -52,9 +57,13 @@ def save():
     form = SaveForm()
     if plan is not None and form.validate_on_submit():
         issued = store.issue_resume_code(plan)
-        session["issued_code"] = {"code": issued.code, "expires": issued.expires_at.date().isoformat()}
+        # On its way to the page that shows it, the code is in the cookie only encrypted.
+        session["issued_code"] = {"code": sessions.seal("issued_code", issued.code),
+                                  "expires": issued.expires_at.date().isoformat()}
         return redirect(url_for("main.save"), 303)
     issued = session.pop("issued_code", None)
+    if issued:
+        issued = dict(issued, code=sessions.unseal("issued_code", str(issued.get("code", ""))) or "")
     if issued and not store.code_is_current(plan, issued["code"]):
         issued = None     # a double submit replaced it: never show a code that does not work
     link = url_for("main.resume", kod=issued["code"], _external=True) if issued else None
@@ -63,8 +72,29 @@ def save():
                            link=link, expires=expires, page_heading=_l("Continue on another device"))
 
 
+def _failed(response) -> bool:
+    """Only a code that did not work counts against the limits: people who resume never wait."""
+    return response.status_code == 422
+
+
+def _code_half() -> str:
+    """The first half of the typed code: someone who saw half a code over a shoulder gets only so
+    many tries at the other half, from however many addresses."""
+    import hashlib
+    import hmac
+
+    typed = "".join(ch for ch in (request.form.get("code") or "")[:40].upper() if ch.isalnum())
+    half = typed[:store.CODE_LENGTH // 2].encode()
+    # keyed and cut short: the counter's name never shows what was typed
+    return "code:" + hmac.new(current_app.config["SECRET_KEY"].encode(), half, hashlib.sha256).hexdigest()[:16]
+
+
 @bp.route("/fortsatt", methods=["GET", "POST"])
-@limiter.limit(lambda: __import__("flask").current_app.config["RATELIMIT_RESUME"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_RESUME"], methods=["POST"], deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["RATELIMIT_RESUME_HALF"], methods=["POST"], deduct_when=_failed,
+               key_func=_code_half, scope="resume-half")
+@limiter.limit(lambda: current_app.config["RATELIMIT_RESUME_ALL"], methods=["POST"], deduct_when=_failed,
+               key_func=lambda: "everyone", scope="resume-all")
 def resume():
     form = ResumeForm(data={"code": request.args.get("kod", "")} if request.method == "GET" else None)
     if form.validate_on_submit():
@@ -125,7 +155,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(429)
     def too_many(_e):
-        return _error_page(429, _l("Too many tries"), _l("Wait a minute and try again."))
+        body, status = _error_page(429, _l("Too many tries"), _l("Wait a minute and try again."))
+        return body, status, {"Retry-After": "60"}
 
     @app.errorhandler(500)
     def server_error(_e):

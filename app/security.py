@@ -1,12 +1,13 @@
 """Security from the first line: CSP with a per-request nonce, headers, cookies, CSRF, log hygiene."""
 from __future__ import annotations
 
-import logging
-import re
 import secrets
 
 from flask import Flask, g, request
 from flask_wtf.csrf import CSRFProtect
+
+from app.logs import RedactRequestLines
+from app.plans.schema import MAX_FILE_BYTES
 
 csrf = CSRFProtect()
 
@@ -49,26 +50,23 @@ def _set_headers(response):
     return response
 
 
-class DropQueryStrings(logging.Filter):
-    """Request log lines keep the path but never the query string (search terms, codes)."""
+class DropQueryStrings(RedactRequestLines):
+    """Request log lines keep the path but never the query string (kept name: see app.logs)."""
 
-    _query = re.compile(r"\?[^ \"]*")
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.args and isinstance(record.args, tuple):
-            record.args = tuple(self._query.sub("", a) if isinstance(a, str) else a for a in record.args)
-        elif isinstance(record.args, dict):      # gunicorn's access log passes a dict of atoms
-            record.args = {k: ("" if k == "q" else self._query.sub("", v) if isinstance(v, str) else v)
-                           for k, v in record.args.items()}
-        if isinstance(record.msg, str):
-            record.msg = self._query.sub("", record.msg)
-        return True
+# The few routes that take a file larger than MAX_CONTENT_LENGTH (endpoint -> bytes). The limit is
+# raised before CSRFProtect reads the body; every other request keeps the small default.
+UPLOAD_LIMITS = {"agera.import_plan": MAX_FILE_BYTES + 16 * 1024}   # the plan file, and the form around it
+
+
+def _body_limit() -> None:
+    limit = UPLOAD_LIMITS.get(request.endpoint or "")
+    if limit:
+        request.max_content_length = limit
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(_body_limit)      # before CSRFProtect's hook, which reads the form
     csrf.init_app(app)
     app.after_request(_set_headers)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
-    logging.getLogger("werkzeug").addFilter(DropQueryStrings())
-    logging.getLogger("gunicorn.access").addFilter(DropQueryStrings())
-    logging.getLogger("flask-limiter").setLevel(logging.WARNING)   # its breach lines name the IP

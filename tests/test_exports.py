@@ -123,7 +123,7 @@ BAD_FILES = [
     (json.dumps({"schema": "other", "version": 1}).encode(), "wrong_schema"),
     (json.dumps({"schema": "vagval.plan", "version": 99, "plan": {}}).encode(), "newer_version"),
     (json.dumps({"schema": "vagval.plan", "version": 1, "plan": {"goal": 3}}).encode(), "invalid"),
-    (b"{" + b" " * (40 * 1024) + b"}", "too_large"),
+    (b"{" + b" " * exports.MAX_FILE_BYTES + b"}", "too_large"),
 ]
 
 

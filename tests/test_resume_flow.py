@@ -93,3 +93,28 @@ def test_a_code_replaced_by_a_double_submit_is_not_shown(client):
     with client.session_transaction() as s:
         s["issued_code"] = first            # the slower response's cookie wins
     assert soup(client.get("/spara").get_data(as_text=True)).find(class_="resume-code") is None
+
+
+def test_expired_and_unknown_codes_get_one_and_the_same_answer(app):
+    """Issue 13: a guesser must not learn that a code existed."""
+    from datetime import timedelta
+
+    from app.db import get_session
+    from app.plans import store
+    from app.plans.models import utcnow
+
+    code = _answer_and_get_code(app.test_client())
+    with app.test_request_context():
+        plan = store.find_by_resume_code(code)
+        plan.resume_code_expires_at = utcnow() - timedelta(days=1)
+        get_session().add(plan)
+        get_session().commit()
+
+    def answer(typed):
+        other = app.test_client()
+        response = other.post("/fortsatt", data={"csrf_token": csrf_token(other, "/fortsatt"), "code": typed})
+        assert response.status_code == 422
+        return text_of(soup(response.get_data(as_text=True)).find(id="code-error"))
+
+    assert answer(code) == answer("ZZZZZ-ZZZZZ")
+    assert "%(days)s" not in answer(code)

@@ -377,7 +377,7 @@ def undo_remove(plan: Plan) -> Plan:
 
 def add_own_step(plan: Plan, title: str, start: date) -> tuple[Plan, str]:
     """The person's own step (e.g. "visit the job fair"): it depends on nothing."""
-    n = 1 + max([int(s.id.split("-")[1]) for s in plan.steps if s.id.startswith("own-")] or [0])
+    n = 1 + max([int(s.id[4:]) for s in plan.steps if s.id.startswith("own-") and s.id[4:].isdigit()] or [0])
     step = PlanStep(id=f"own-{n}", kind="own", key="own", label=title, with_whom="person", start=start, finish=start)
     return replace(plan, steps=plan.steps + (step,)), step.id
 

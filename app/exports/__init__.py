@@ -2,8 +2,9 @@
 for the share link (SVG) and a PDF. Plain inputs in, bytes out: no Flask, no database."""
 from app.exports.calendar import CalendarEvent, plan_calendar
 from app.exports.pdf import html_to_pdf
-from app.exports.planfile import SCHEMA, VERSION, ImportError_, export_plan, import_plan
+from app.exports.pdfcache import PdfCache
+from app.exports.planfile import MAX_FILE_BYTES, SCHEMA, VERSION, ImportError_, export_plan, import_plan
 from app.exports.qr import qr_svg
 
-__all__ = ["CalendarEvent", "plan_calendar", "SCHEMA", "VERSION", "ImportError_", "export_plan", "import_plan",
-           "qr_svg", "html_to_pdf"]
+__all__ = ["CalendarEvent", "plan_calendar", "MAX_FILE_BYTES", "SCHEMA", "VERSION", "ImportError_", "export_plan", "import_plan",
+           "qr_svg", "html_to_pdf", "PdfCache"]

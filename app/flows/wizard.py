@@ -162,8 +162,11 @@ def handle_step(flow: Flow, key: str):
     form = bind_form(flow, step, plan, formdata=request.form)
     switch_to = request.form.get("_lang")
     autosave = request.form.get("_autosave") == "1"
+    if autosave and store.superseded(plan, flow.step_id(step), request.form.get("_shown_at")):
+        return "", 204          # composed before the answer was submitted: never replaces it
     if form.validate():
-        store.save_answers(plan or store.get_or_create_plan(), flow.step_id(step), form.answer_data())
+        store.save_answers(plan or store.get_or_create_plan(), flow.step_id(step), form.answer_data(),
+                           autosave=autosave)
         if autosave:
             return "", 204
         if switch_to:

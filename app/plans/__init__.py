@@ -27,3 +27,15 @@ def purge_command(days: int | None) -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(plans_cli)
+    app.jinja_env.globals["shown_at"] = shown_at
+
+
+def shown_at() -> str:
+    """When this page was shown (one time per request): its autosaves carry it (store.superseded)."""
+    from flask import g
+
+    from app.plans.models import utcnow
+
+    if "shown_at" not in g:
+        g.shown_at = utcnow().isoformat()
+    return g.shown_at

@@ -24,6 +24,9 @@ class Plan(SQLModel, table=True):
     # HMAC of the resume code; the code itself is shown once and never stored.
     resume_code_hash: str | None = Field(default=None, max_length=64, unique=True, index=True)
     resume_code_expires_at: datetime | None = None
+    # Bumped by "forget me on this device" and by a new resume: a cookie carrying an older
+    # generation no longer opens the plan (copies of the cookie are revoked with it).
+    session_generation: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class PlanAnswer(SQLModel, table=True):
@@ -37,6 +40,9 @@ class PlanAnswer(SQLModel, table=True):
     is_draft: bool = Field(default=False, primary_key=True)
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow)
+    # When the person last pressed "Save and continue" (not an autosave): autosaves composed on a
+    # page shown before that are stale and never replace the answer.
+    submitted_at: datetime | None = None
 
 
 class Share(SQLModel, table=True):

@@ -39,6 +39,20 @@ def create_share(plan: Plan, days: int = DEFAULT_DAYS, include_notes: bool = Fal
     return share
 
 
+def refusal(plan: Plan) -> str | None:
+    """Why a new share cannot be made now: "too_many" active links (MAX_SHARES_PER_PLAN), or
+    "too_fast" (RATELIMIT_SHARE_CREATE for this plan); None when it can. Counts the attempt."""
+    from flask import current_app
+
+    from app import limits
+
+    if len(shares_for(plan)) >= current_app.config["MAX_SHARES_PER_PLAN"]:
+        return "too_many"
+    if not limits.hit(current_app.config["RATELIMIT_SHARE_CREATE"], "share-create", plan.id):
+        return "too_fast"
+    return None
+
+
 def shares_for(plan: Plan | None, *, active_only: bool = True) -> list[Share]:
     if plan is None:
         return []

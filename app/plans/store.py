@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from flask import current_app, session
@@ -17,12 +17,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, delete, select
 
-from app.db import get_session
+from app.db import checkpoint, get_session
 from app.plans.models import Plan, PlanAnswer, Share, utcnow
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"   # no 0/O, 1/I/L
 CODE_LENGTH = 10
 SESSION_KEY = "plan_id"
+GENERATION_KEY = "plan_gen"      # the plan's session_generation when this browser got it
 
 
 class ResumeCodeError(Exception):
@@ -52,9 +53,18 @@ def current_plan() -> Plan | None:
     if not plan_id:
         return None
     plan = _db().get(Plan, plan_id)
-    if plan is None:            # deleted or purged: forget it
+    if plan is None or session.get(GENERATION_KEY, 0) != plan.session_generation:
+        # deleted or purged, or this cookie was revoked ("forget me on this device"): forget it
         session.pop(SESSION_KEY, None)
+        session.pop(GENERATION_KEY, None)
+        return None
     return plan
+
+
+def _attach(plan: Plan) -> None:
+    session[SESSION_KEY] = plan.id
+    session[GENERATION_KEY] = plan.session_generation
+    session.permanent = True
 
 
 def get_or_create_plan() -> Plan:
@@ -64,8 +74,7 @@ def get_or_create_plan() -> Plan:
         db = _db()
         db.add(plan)
         db.commit()
-        session[SESSION_KEY] = plan.id
-        session.permanent = True
+        _attach(plan)
     return plan
 
 
@@ -95,25 +104,29 @@ def all_answers(plan: Plan | None) -> dict[str, dict[str, Any]]:
     return {row.step: dict(row.data) for row in rows}
 
 
-def _upsert(plan: Plan, step: str, data: dict[str, Any], draft: bool) -> None:
+def _upsert(plan: Plan, step: str, data: dict[str, Any], draft: bool, submitted: bool = False) -> None:
     """INSERT ... ON CONFLICT DO UPDATE: autosave and a submit may race for the same answer."""
     db = _db()
     now = utcnow()
-    values = {"plan_id": plan.id, "step": step, "is_draft": draft, "data": data, "updated_at": now}
+    values = {"plan_id": plan.id, "step": step, "is_draft": draft, "data": data, "updated_at": now,
+              "submitted_at": now if submitted else None}
     dialect = db.get_bind().dialect.name
     insert = {"sqlite": sqlite_insert, "postgresql": pg_insert}[dialect]
     stmt = insert(PlanAnswer).values(**values)
-    stmt = stmt.on_conflict_do_update(index_elements=["plan_id", "step", "is_draft"],
-                                      set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at})
+    changes = {"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at}
+    if submitted:
+        changes["submitted_at"] = stmt.excluded.submitted_at
+    stmt = stmt.on_conflict_do_update(index_elements=["plan_id", "step", "is_draft"], set_=changes)
     db.execute(stmt)
     db.expire_all()
     plan.updated_at = now
     db.add(plan)
 
 
-def save_answers(plan: Plan, step: str, data: dict[str, Any]) -> None:
-    """Save a valid answer; any draft of the same question is superseded."""
-    _upsert(plan, step, data, draft=False)
+def save_answers(plan: Plan, step: str, data: dict[str, Any], *, autosave: bool = False) -> None:
+    """Save a valid answer; any draft of the same question is superseded. A submit (not an
+    autosave) records when, so that an autosave from a page shown before it is recognised as stale."""
+    _upsert(plan, step, data, draft=False, submitted=not autosave)
     db = _db()
     db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id == plan.id, PlanAnswer.step == step,
                                      PlanAnswer.is_draft == True))  # noqa: E712
@@ -124,6 +137,23 @@ def save_draft(plan: Plan, step: str, raw: dict[str, Any]) -> None:
     """Keep what the person typed even when it does not validate yet."""
     _upsert(plan, step, raw, draft=True)
     _db().commit()
+
+
+def superseded(plan: Plan | None, step: str, shown_at: str | None) -> bool:
+    """Whether an autosave from a page shown at ``shown_at`` (ISO time) comes after the answer was
+    submitted from a later look at it: a late autosave must never replace a submitted answer."""
+    if plan is None or not shown_at:
+        return False
+    try:
+        shown = datetime.fromisoformat(shown_at)
+    except ValueError:
+        return False
+    row = _get_answer(plan, step, False)
+    if row is None or row.submitted_at is None:
+        return False
+    submitted = row.submitted_at if row.submitted_at.tzinfo else row.submitted_at.replace(tzinfo=timezone.utc)
+    shown = shown if shown.tzinfo else shown.replace(tzinfo=timezone.utc)
+    return submitted > shown
 
 
 def _code_hash(code: str) -> str:
@@ -172,8 +202,7 @@ def find_by_resume_code(raw: str) -> Plan:
 def resume(raw: str) -> Plan:
     """Attach the plan behind a resume code to this browser."""
     plan = find_by_resume_code(raw)
-    session[SESSION_KEY] = plan.id
-    session.permanent = True
+    _attach(plan)
     return plan
 
 
@@ -183,7 +212,9 @@ def delete_plan(plan: Plan) -> None:
     db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id == plan.id))
     db.delete(plan)
     db.commit()
+    checkpoint(db)          # SQLite: nothing of the plan left in the write-ahead log either
     session.pop(SESSION_KEY, None)
+    session.pop(GENERATION_KEY, None)
 
 
 def purge_untouched(db: Session, older_than: timedelta) -> int:
@@ -195,6 +226,7 @@ def purge_untouched(db: Session, older_than: timedelta) -> int:
         db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id.in_(ids)))
         db.exec(delete(Plan).where(Plan.id.in_(ids)))
         db.commit()
+        checkpoint(db)
     return len(ids)
 
 
@@ -213,4 +245,13 @@ def code_is_current(plan: Plan | None, code: str) -> bool:
 
 
 def forget_on_this_device() -> None:
+    """This browser lets go of the plan, and so does every copy of its cookie: the plan's
+    generation moves on, so an older cookie no longer opens it (the resume code still does)."""
+    plan = current_plan()
+    if plan is not None:
+        db = _db()
+        plan.session_generation += 1
+        db.add(plan)
+        db.commit()
     session.pop(SESSION_KEY, None)
+    session.pop(GENERATION_KEY, None)

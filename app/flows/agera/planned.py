@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from app import wording
 from app.content import catalogue
 from app.engine import Plan
-from app.plans import answers, store
+from app.plans import answers, schema, store
 from app.wording import PlanRow
 
 PLAN_STEP, PROGRESS_STEP, COMMITMENT_STEP = answers.PLAN, answers.PROGRESS, answers.COMMITMENT
@@ -24,10 +24,15 @@ def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
     """(engine Plan, the person's notes per step, progress) for a stored plan (default: this browser's)."""
     plan_row = store.current_plan() if plan_row is None else plan_row
     saved = store.answers_for(plan_row, PLAN_STEP)
-    if not saved:
+    plan = schema.plan_from_stored(saved)
+    if plan is None:
         return None, {}, {}
     progress = store.answers_for(plan_row, PROGRESS_STEP)
-    return Plan.from_dict(saved), dict(saved.get("user_notes") or {}), progress
+    done = progress.get("done")
+    progress["done"] = [d for d in done if isinstance(d, str)] if isinstance(done, list) else []
+    notes = saved.get("user_notes")
+    notes = {k: v for k, v in notes.items() if isinstance(v, str)} if isinstance(notes, dict) else {}
+    return plan, notes, progress
 
 
 def goal_name(plan: Plan) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from app import clock, exports, wording
+from app import clock, exports, pdfs, wording
 from app.content import catalogue
 from app.flows.agera import planned, shared
 from app.flows.agera.forms import ButtonForm, ImportForm, ShareForm
@@ -25,7 +25,7 @@ add_flow_routes(bp, FLOW)
 bp.record_once(lambda state: state.app.register_blueprint(shared.bp))
 
 
-MAX_IMPORT_BYTES = 32 * 1024
+MAX_IMPORT_BYTES = exports.MAX_FILE_BYTES     # the largest file the app itself can export
 
 
 def today() -> date:
@@ -91,6 +91,13 @@ def choose_route():
 
 # --- sharing -----------------------------------------------------------------------------------------------
 
+SHARE_REFUSALS = {
+    "too_many": lambda: _("You already have %(n)s links that work. Stop sharing one of them before you "
+                          "make a new one.", n=current_app.config["MAX_SHARES_PER_PLAN"]),
+    "too_fast": lambda: _("You have made many links in a short time. Wait a minute and try again."),
+}
+
+
 @bp.route("/dela", methods=["GET", "POST"])
 def share():
     """Share the plan by consent: how long, with or without notes; the active links."""
@@ -99,7 +106,10 @@ def share():
     if plan is None:
         return _no_plan()
     form = ShareForm(data={"days": shares.DEFAULT_DAYS, "include_notes": "no"} if request.method == "GET" else None)
-    if request.method == "POST" and form.validate():
+    refused = shares.refusal(owner) if request.method == "POST" and form.validate() else "invalid"
+    if refused in SHARE_REFUSALS:
+        form.form_errors.append(SHARE_REFUSALS[refused]())
+    elif refused is None:
         share = shares.create_share(owner, form.days.data, form.include_notes.data == "yes")
         flash(_("Your plan is shared. Copy the link below and send it to the person you choose."), "success")
         return redirect(url_for("agera.share") + f"#share-{share.id[:8]}", 303)
@@ -222,13 +232,19 @@ def _read_upload(upload):
 
 @bp.route("/plan.pdf")
 def export_pdf():
-    plan, notes, progress = planned.load()
+    """The PDF (app.pdfs: cached while the plan is unchanged, one at a time, limited)."""
+    owner = store.current_plan()
+    plan, notes, progress = planned.load(owner)
     if plan is None:
         abort(404)
-    ctx = _rows_context(plan, notes, progress)
-    html = render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
-                           sources=_sources(plan), made=date_text(today()), **ctx)
-    return _download(exports.html_to_pdf(html), "application/pdf", "vagval-plan.pdf")
+
+    def html():
+        ctx = _rows_context(plan, notes, progress)
+        return render_template("agera/plan_pdf.html", page_heading=_("Your plan: %(job)s", job=ctx["goal"]),
+                               sources=_sources(plan), made=date_text(today()), **ctx)
+
+    body = pdfs.make(owner.id, ("plan", plan.to_dict(), notes, progress), html)
+    return _download(body, "application/pdf", "vagval-plan.pdf") if isinstance(body, bytes) else body
 
 
 def _sources(plan) -> list[dict]:

@@ -26,7 +26,7 @@ GONE_STATUS = {"revoked": 410, "expired": 410, "unknown": 404}
 
 
 def _limit() -> str:
-    return current_app.config.get("RATELIMIT_SHARE", "30 per minute")
+    return current_app.config["RATELIMIT_SHARE"]
 
 
 @bp.after_request
@@ -38,7 +38,7 @@ def _private(response):
 
 
 @bp.route("/<token>")
-@limiter.limit(_limit)
+@limiter.limit(_limit, deduct_when=lambda response: response.status_code == 404)   # only guesses count
 def view(token: str):
     opened = shares.open_share(token)
     if opened.state != "active":

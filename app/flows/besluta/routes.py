@@ -20,7 +20,7 @@ from app.flows.besluta.person import engine_inputs, income_now, person_from, tar
 from app.flows.besluta.steps import FLOW
 from app.flows.wizard import add_flow_routes
 from app.plans import answers as saved_answers
-from app.plans import store
+from app.plans import schema, store
 from app.plans.answers import Besluta, Inventera
 from app.wording import KIND_ORDER, KIND_TITLES, date_text, kr
 
@@ -232,9 +232,10 @@ def choose(ssyk: str):
 
 def load_plan() -> tuple[Plan, dict] | tuple[None, None]:
     saved = store.answers_for(store.current_plan(), saved_answers.PLAN)
-    if not saved:
+    plan = schema.plan_from_stored(saved)         # a plan that does not match the schema: no plan
+    if plan is None:
         return None, None
-    return Plan.from_dict(saved), dict(saved.get("user_notes") or {})
+    return plan, dict(saved.get("user_notes") or {})
 
 
 def save_plan(plan: Plan, notes: dict) -> None:
@@ -344,7 +345,12 @@ def add_step():
     if plan is None:
         abort(404)
     form = AddStepForm(prefix="add-")
-    if not form.validate_on_submit():
+    ok = form.validate_on_submit()
+    if ok and not schema.room_for_own_step(plan):
+        form.title.errors = [_("Your plan has as many steps of your own as it can hold (%(n)s). "
+                               "Remove one to add another.", n=schema.MAX_OWN_STEPS)]
+        ok = False
+    if not ok:
         return render_plan(plan, notes, add_form=form, status=422)
     plan, step_id = add_own_step(plan, form.title.data, form.start.data)
     save_plan(plan, notes)
@@ -415,10 +421,14 @@ def basis_pdf():
     """The decision basis as a PDF (server side, the same content as the print page)."""
     from flask import Response
 
-    from app import exports
+    from app import pdfs
 
     if person_from(_answers()) is None:
         return _needs_situation()
-    html = render_template("besluta/basis_pdf.html", page_heading=_("Basis for decision"), **basis_context())
-    return Response(exports.html_to_pdf(html), mimetype="application/pdf", headers={
+    ctx = basis_context()
+    body = pdfs.make(store.current_plan().id, ("basis", ctx), lambda: render_template(
+        "besluta/basis_pdf.html", page_heading=_("Basis for decision"), **ctx))
+    if not isinstance(body, bytes):
+        return body                                  # another PDF is being made: try again shortly
+    return Response(body, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="vagval-underlag.pdf"', "Cache-Control": "no-store"})

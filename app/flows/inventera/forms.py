@@ -1,3 +1,4 @@
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, FormField, HiddenField, StringField
 from wtforms import Form as WTForm
@@ -59,8 +60,9 @@ class HomeForm(AppForm):
         found = self.find_municipality(field.data or "")
         self.kommunkod = found[0] if found else None
         if self.kommunkod is None:
-            raise ValidationError(_l("We do not know a municipality called “%(name)s”. "
-                                     "Check the spelling, for example Malmö or Upplands Väsby.", name=field.data))
+            # gettext, not a lazy string: a lazy one is marked safe, with what was typed unescaped.
+            raise ValidationError(_("We do not know a municipality called “%(name)s”. "
+                                    "Check the spelling, for example Malmö or Upplands Väsby.", name=field.data))
         field.data = found[1]
 
     def answer_data(self) -> dict:

@@ -50,10 +50,16 @@ def _render(flow, step, form, status: int = 200, **extra):
 
 
 def _finish_side_action(flow, step, plan, step_id: str, data: dict, anchor: str):
-    """Add/remove/autosave/language switch: keep what we have as a draft, then stay."""
-    store.save_draft(plan or store.get_or_create_plan(), step_id, data)
-    if request.form.get("_autosave") == "1":
+    """Add/remove/search/autosave/language switch: keep what we have as a draft, then stay."""
+    autosave = request.form.get("_autosave") == "1"
+    if not (autosave and store.superseded(plan, step_id, request.form.get("_shown_at"))):
+        store.save_draft(plan or store.get_or_create_plan(), step_id, data)     # (a late autosave: dropped)
+    if autosave:
         return "", 204
+    search = request.form.get("_search")
+    if search in ("q", "sq"):              # a search without JS: the hits for what was asked
+        query = (request.form.get(search) or "").strip()[:MAX_QUERY]
+        return redirect(flow.url_for_step(step.key, **{search: query}, **keep_next()) + "#search-" + search, 303)
     switch_to = request.form.get("_lang")
     if switch_to:
         return redirect(flow.url_for_step(step.key, lang=switch_to, **keep_next()), 303)
@@ -99,7 +105,7 @@ def occupations(flow, step):
     form = step.form(formdata=request.form)
     rows = _occupation_rows(form, saved_rows)
     add, remove = request.form.get("add"), request.form.get("remove")
-    if add or remove or request.form.get("_autosave") == "1" or request.form.get("_lang"):
+    if add or remove or request.form.get("_search") or request.form.get("_autosave") == "1" or request.form.get("_lang"):
         if add and add not in {r["occupation_id"] for r in rows} and len(rows) < MAX_OCCUPATIONS:
             new = _occupation(add)
             rows += [new] if new else []
@@ -167,7 +173,7 @@ def competences(flow, step):
     added = [s for s in (saved.get("added") or []) if s in view.catalog.skills]
     skills = [s for s in (form.skills.data or []) if s in ids]
     add = request.form.get("add_skill")
-    if add or request.form.get("_autosave") == "1" or request.form.get("_lang"):
+    if add or request.form.get("_search") or request.form.get("_autosave") == "1" or request.form.get("_lang"):
         if add and add in view.catalog.skills and add not in added and len(added) < MAX_ADDED_SKILLS:
             added.append(add)
             if add not in skills:
