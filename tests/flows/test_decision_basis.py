@@ -66,3 +66,18 @@ def test_basis_pdf_has_the_sections_and_every_glyph(cclient, lang):
         fonts = {f[3] for page in pymupdf.open(stream=response.get_data(), filetype="pdf") for f in page.get_fonts()}
         assert any("Noto-Sans-Arabic" in f for f in fonts), fonts
     assert "https://" in flat                                              # the sources, written out
+
+
+def test_the_decision_page_leads_with_a_summary_and_its_action_at_both_ends(cclient):
+    profile(cclient)
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=en"), lang="en")
+    main = doc.find("main")
+    summary = main.select_one(".decision-summary")
+    assert summary is not None
+    labels = [text_of(dt) for dt in summary.select("dt")]
+    assert labels[:3] == ["What you have and need", "The best route for you", "Ready to work"]
+    buttons = main.select("a.button[href='/besluta/yrke/5321/jamfor']")
+    assert len(buttons) == 2                                               # at the top and at the end
+    first_section = main.find("section")
+    assert "decision-summary" in first_section.get("class", [])            # the answer before the details
+    assert main.select("details.section-details") and main.select("details.route-steps")
