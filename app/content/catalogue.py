@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from app.content import search as _search
 from app.content.cache import versioned
+from app.content.geo import rail_lines
 from app.content.models import (
     Competence,
     Education,
@@ -46,7 +47,7 @@ from app.content.snapshot import catalog_from_db
 from app.db import get_session
 from app.engine import Catalog
 from app.engine.financing import AmountFact, FinancingFacts, RuleFact
-from app.engine.geo import EducationPlaces, Place
+from app.engine.geo import EducationPlaces, Place, RailLine
 from app.engine.index import index_for
 from app.engine.language import LanguageScale, Level
 from app.engine.routes import RouteEducation, RouteInputs, RouteOccupation
@@ -73,6 +74,7 @@ class CatalogueView:
     municipality_names: dict[str, str] = field(default_factory=dict)       # kommunkod -> name
     municipality_by_name: dict[str, str] = field(default_factory=dict)     # folded name -> kommunkod
     education_places: dict[str, EducationPlaces] = field(default_factory=dict)
+    rail: tuple[RailLine, ...] = ()                                         # the travel-time model's rail lines
     routes: dict[str, list[str]] = field(default_factory=dict)             # SSYK -> education ids
     leads_to: dict[str, list[str]] = field(default_factory=dict)           # education id -> SSYK codes
 
@@ -123,6 +125,9 @@ def _add_geography(session: Session, view: CatalogueView) -> None:
         view.places[m.kommunkod] = Place(m.kommunkod, m.lat, m.lon)
         view.municipality_names[m.kommunkod] = m.name
         view.municipality_by_name.setdefault(fold(m.name), m.kommunkod)
+    # the rail lines ship with the code (data/rail_lines.csv, read once per process), placed on the tables' coordinates
+    view.rail = tuple(RailLine(r.name, tuple(view.places[c] for c in r.kommunkoder if c in view.places), r.source_url)
+                      for r in rail_lines())
     given_in: dict[str, list[str]] = {}
     for row in session.execute(select(EducationMunicipality)).scalars():
         given_in.setdefault(row.education_id, []).append(row.kommunkod)

@@ -94,3 +94,71 @@ def kommuner() -> tuple[Kommun, ...]:
     if problems or len(out) != 290:
         raise ValueError(f"data/kommuner.csv holds {len(out)} kommuner: " + "; ".join(problems))
     return tuple(out)
+
+
+# --- the travel-time model's rail lines and the cited journeys it is measured against -------------
+
+@dataclass(frozen=True)
+class RailLineRow:
+    name: str
+    kommunkoder: tuple[str, ...]
+    source_url: str
+
+
+@dataclass(frozen=True)
+class JourneyRow:
+    a: str
+    b: str
+    minutes: int
+    mode: str
+    source_url: str
+    retrieved: str
+    note: str
+
+
+def _read_csv(name: str) -> list[dict]:
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
+def rail_lines() -> tuple[RailLineRow, ...]:
+    """``data/rail_lines.csv``: the rail corridors of ``app.engine.geo``; ``ValueError`` if a line
+    names an unknown kommun, has fewer than two towns or no source."""
+    known = {k.kommunkod for k in kommuner()}
+    out, problems = [], []
+    for row in _read_csv("rail_lines.csv"):
+        codes = tuple(row["kommunkoder"].split())
+        unknown = [c for c in codes if c not in known]
+        if unknown or len(set(codes)) < 2 or len(set(codes)) != len(codes):
+            problems.append(f"{row['line']}: kommunkoder {' '.join(codes)} (unknown: {' '.join(unknown) or '-'})")
+        if not row.get("source_url", "").startswith("https://"):
+            problems.append(f"{row['line']}: no https source")
+        out.append(RailLineRow(row["line"], codes, row["source_url"]))
+    if problems or not out:
+        raise ValueError("data/rail_lines.csv: " + "; ".join(problems or ["no lines"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def known_journeys() -> tuple[JourneyRow, ...]:
+    """``data/journey_times.csv``: cited public-transport journey times between municipality seats,
+    what the travel-time model is measured against; ``ValueError`` on a row that is not one."""
+    known = {k.kommunkod for k in kommuner()}
+    out, problems = [], []
+    for n, row in enumerate(_read_csv("journey_times.csv"), start=1):
+        try:
+            minutes = int(row["minutes"])
+        except (TypeError, ValueError):
+            minutes = 0
+        a, b = row["from_kommunkod"], row["to_kommunkod"]
+        if a not in known or b not in known or a == b or minutes <= 0:
+            problems.append(f"row {n}: {a}-{b} {row['minutes']}")
+        if not row.get("source_url", "").startswith(("https://", "http://")) or not row.get("retrieved"):
+            problems.append(f"row {n}: {a}-{b} has no source and date")
+        out.append(JourneyRow(a, b, minutes, row["mode"], row["source_url"], row["retrieved"], row["note"]))
+    pairs = Counter(frozenset((j.a, j.b)) for j in out)
+    problems += [f"{' '.join(sorted(p))} is listed twice" for p, n in pairs.items() if n > 1]
+    if problems:
+        raise ValueError("data/journey_times.csv: " + "; ".join(problems))
+    return tuple(out)

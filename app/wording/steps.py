@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from app import clock
 from app.content import catalogue
 from app.engine import household_view
-from app.engine.geo import EducationPlaces, education_reach
+from app.engine.geo import LOCAL_MINUTES, EducationPlaces, education_reach
 from app.engine.plan import in_order  # noqa: F401  (the pages' order, re-exported)
 from app.engine.routes import JOB_SEARCH, RECOGNITION
 from app.wording.facts import AMOUNT, freshness, money_fact
@@ -164,10 +164,11 @@ def where(step, view: catalogue.CatalogueView, home: dict | None) -> dict | None
     if home_place is None:
         return {"text": _("Add your home municipality in Take stock to see how far away it is."), "far": False}
     limit = (home or {}).get("max_commute")
-    reach = education_reach(home_place, limit, places, view.places)
+    reach = education_reach(home_place, limit, places, view.places, view.rail)
     place = view.municipality_names.get(reach.place or "", "")
-    if reach.reachable and reach.minutes == 0:
-        return {"text": _("Given in your municipality."), "far": False}
+    if reach.local:
+        return {"text": _("In your municipality, usually under %(minutes)s minutes.", minutes=LOCAL_MINUTES),
+                "far": False}
     if reach.distance_learning:
         return {"text": _("Can be studied at a distance."), "far": False}
     if reach.reachable:

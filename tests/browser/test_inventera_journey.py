@@ -106,7 +106,7 @@ def test_upptacka_inventera_results_journey(new_page, catalogue_server, check_a1
     check_a11y(page)
     page.locator("input[name=targets]").nth(0).check()
     page.locator("input[name=targets]").nth(1).check()
-    page.locator("#targets-form button[type=submit]").click()
+    page.locator("#targets-form button[type=submit]").last.click()        # the same button is at the top too
     page.wait_for_url(re.compile(r"saved=1"))
     page.locator("#saved-targets").wait_for()
     assert page.locator("input[name=targets]:checked").count() == 2

@@ -41,3 +41,18 @@ def test_the_kommun_table_names_its_sources():
     header = [line for line in (DATA_DIR / "kommuner.csv").read_text(encoding="utf-8").splitlines()
               if line.startswith("#")]
     assert any("SCB" in line for line in header) and any("GeoNames" in line and "CC BY" in line for line in header)
+
+
+def test_rail_lines_and_cited_journeys_are_content_with_sources():
+    """The travel-time model's rail lines and the journeys it is measured against
+    (data/rail_lines.csv, data/journey_times.csv) name known kommuner and their sources."""
+    from app.content.geo import known_journeys, rail_lines
+
+    lines = rail_lines()
+    assert 5 <= len(lines) <= 15, "keep the rail table small"
+    assert all(len(line.kommunkoder) >= 2 and line.source_url.startswith("https://") for line in lines)
+    assert any("Mälarbanan" in line.name and {"0180", "1980"} <= set(line.kommunkoder) for line in lines)
+    journeys = known_journeys()
+    assert len(journeys) >= 20
+    assert all(j.minutes > 0 and j.source_url and j.retrieved and j.note for j in journeys)
+    assert len({frozenset((j.a, j.b)) for j in journeys}) == len(journeys)

@@ -452,8 +452,9 @@ def test_every_key_from_the_personas_becomes_words(app):
 
 
 def test_each_study_step_says_where_it_is_from_home(cclient):
-    """Language steps are in every municipality; a university step far from Kiruna with a
-    20-minute limit is said to be further than the person wants to travel."""
+    """Language steps are in every municipality ("in your municipality, usually under 30
+    minutes"); a university step far from Kiruna with a 20-minute limit is said to be further
+    than the person wants to travel."""
     profile(cclient, education="post_secondary", swedish="sfi_b",
             targets={"targets": ["x"], "details": [{"group_id": "x", "ssyk": "2221", "label": "Sjuksköterska"}]})
     assert post(cclient, "/inventera/fraga/home", {"municipality": "Kiruna", "max_commute": "20"}).status_code == 303
@@ -461,6 +462,8 @@ def test_each_study_step_says_where_it_is_from_home(cclient):
     steps = doc.select("article.route ol.timeline > li")
     language = [s for s in steps if "timeline__step--language" in s["class"]]
     assert language and all(s.select_one("li:not(.timeline__warning)") for s in language)
+    # given in every municipality: said as local travel, not as no time at all (issue 17)
+    assert all("under 30 minut" in text_of(s) for s in language)
     warnings = doc.select(".timeline__warning")
     assert warnings, "a step beyond the travel limit is said"
     assert "20" in text_of(warnings[0])

@@ -260,7 +260,7 @@ def test_results_rank_the_real_catalogue_into_ten_cards(cclient):
     assert any("5321" in text_of(c) for c in cards)
     curated = next(c for c in cards if "5321" in text_of(c))
     # Match in words and numbers, pay with source and date, outlook, education length, language fit.
-    facts = text_of(curated.select_one(".target-facts"))
+    facts = " ".join(text_of(f) for f in curated.select(".target-facts"))     # the summary and its details
     assert re.search(r"\d+ .* \d+", facts)
     assert curated.select_one(".match-words")
     assert curated.select(".target-facts a[href^='https://']")

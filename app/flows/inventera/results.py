@@ -35,7 +35,7 @@ def commute_from(answers: dict, view: catalogue.CatalogueView) -> dict[str, floa
     place = view.places.get(home.get("kommunkod") or "")
     if place is None:
         return {}
-    return reachable_share(place, home.get("max_commute"), view.routes, view.education_places, view.places)
+    return reachable_share(place, home.get("max_commute"), view.routes, view.education_places, view.places, view.rail)
 
 
 def match_words(match_score: float) -> str:

@@ -1,0 +1,47 @@
+"""The first screen answers the page's question: on a 320 and a 390 px phone the results show the
+first occupation with how well it fits and why, the comparison shows route 1's rows, the decision
+basis its summary — each with the page's primary action — without scrolling."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import submit_step
+from tests.browser.test_besluta_journey import save_targets
+
+pytestmark = pytest.mark.browser
+
+FIRST_SCREEN = """sel => { const el = document.querySelector(sel);
+  if (!el) return null; const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"""
+
+
+@pytest.mark.parametrize("width, height", [(320, 640), (390, 844)])
+def test_first_screen_holds_the_answer_and_the_primary_action(new_page, catalogue_server, check_a11y, width, height):
+    base, app = catalogue_server
+    page = new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{base}/inventera/fraga/education?lang=sv")
+    page.locator("input[name=level][value=compulsory]").check()
+    page.locator("input[name=country][value=abroad]").check()
+    submit_step(page, r"/fraga/swedish$")
+    page.locator("input[name=level][value=sfi_c]").check()
+    submit_step(page, r"/fraga/home")
+    save_targets(app, page)
+    page.goto(f"{base}/besluta/fraga/situation")
+    page.locator("#birth_year").fill("1988")
+    page.locator("input[name=situation][value=unemployed_registered]").check()
+    page.locator("#children").fill("0")
+    submit_step(page, r"/besluta/fraga/money")
+
+    checks = {
+        "/inventera/resultat": (".target-card .target-card__match", "#targets-form button[type=submit]"),
+        "/besluta/yrke/5321/jamfor": ("li.compare-card dl", "li.compare-card form button"),
+    }
+    for path, (answer, action) in checks.items():
+        page.goto(f"{base}{path}")
+        page.wait_for_url(re.compile(re.escape(path) + "$"))
+        assert page.evaluate(FIRST_SCREEN, answer), (path, "answer")
+        assert page.evaluate(FIRST_SCREEN, action), (path, "action")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        check_a11y(page)
