@@ -4,7 +4,11 @@
   curated competences point at takes their kind (curated judgement wins; when occupations
   disagree, the majority, ties broken licence > experience > taught).
 - groups: every occupation group, keyed by JobTech concept id (the SSYK code when a curated
-  group has no concept id); its profile is the JobTech relations plus the curated competences.
+  group has no concept id); its profile is the JobTech relations plus the curated competences;
+  its core is the curated competences of importance >= 2 (most important first; the engine's
+  rule decides for groups without them), ``education_required`` the curated level, and
+  ``occupation_names``/``no_education_names`` count its occupation names and those the taxonomy
+  lists as needing no formal education.
 - educations: ``gives`` is resolved from ``<ssyk>:<key>`` to the competence's skill id.
 - language levels: id -> rank; ``language_requirements``: SSYK -> level id (curated).
 """
@@ -23,6 +27,7 @@ from app.content.models import (
     GroupSkill,
     LanguageLevel,
     OccupationGroup,
+    OccupationName,
     Skill,
 )
 from app.engine.catalog import Catalog
@@ -31,6 +36,7 @@ from app.engine.catalog import Group as EngineGroup
 from app.engine.catalog import Skill as EngineSkill
 
 _KIND_ORDER = {"licence": 0, "experience": 1, "taught": 2}
+CORE_IMPORTANCE = 2   # curated competences of at least this importance (1-3) are the group's core
 
 
 def _curated_kinds(competences: list[Competence]) -> dict[str, str]:
@@ -55,12 +61,24 @@ def catalog_from_db(session: Session) -> Catalog:
         profiles[c.group_ssyk].add(c.skill_id)
         by_key[(c.group_ssyk, c.key)] = c.skill_id
 
+    core: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(competences, key=lambda c: (c.group_ssyk, -c.importance, c.key)):
+        if c.importance >= CORE_IMPORTANCE:
+            core[c.group_ssyk].append(c.skill_id)
+    names: Counter = Counter()
+    no_education: Counter = Counter()
+    for ssyk, free in session.execute(select(OccupationName.group_ssyk, OccupationName.no_education_required)):
+        names[ssyk] += 1
+        no_education[ssyk] += bool(free)
+
     groups: dict[str, EngineGroup] = {}
     language_requirements: dict[str, str] = {}
     for g in session.execute(select(OccupationGroup).order_by(OccupationGroup.ssyk)).scalars():
         gid = g.concept_id or g.ssyk
         groups[gid] = EngineGroup(id=gid, ssyk=g.ssyk, label=g.label, profile=frozenset(profiles.get(g.ssyk, ())),
-                                  definition=g.definition or "")
+                                  definition=g.definition or "", core=tuple(dict.fromkeys(core.get(g.ssyk, ()))),
+                                  education_required=g.education_required or None,
+                                  occupation_names=names[g.ssyk], no_education_names=no_education[g.ssyk])
         if g.language_requirement:
             language_requirements[g.ssyk] = g.language_requirement
 

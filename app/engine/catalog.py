@@ -28,6 +28,14 @@ class Group:
     label: str
     profile: frozenset[str] = frozenset()   # skill ids
     definition: str = ""
+    # Curated core competences (skill ids in the profile, most important first); empty = the
+    # rule in app.engine.core decides.
+    core: tuple[str, ...] = ()
+    # Education the work asks for, on EDUCATION_RANK (curated; None = derived from the SSYK
+    # major group, see app.engine.levels).
+    education_required: str | None = None
+    occupation_names: int = 0      # occupation names in the group (taxonomy)
+    no_education_names: int = 0    # of them, names the taxonomy lists as needing no formal education
 
 
 @dataclass(frozen=True)

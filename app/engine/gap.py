@@ -4,35 +4,36 @@ Pure functions over a ``Catalog`` (see ``app.engine.catalog``); no Flask, no dat
 
 Scoring (see docs/ENGINE.md for the measurements behind it)
 -----------------------------------------------------------
-Every skill has a specificity weight ``w(s)`` (an IDF, ``app.engine.index``): a skill that
-appears in few group profiles says more than one that appears in many. For a person with
-skills ``H``, a group with profile ``P`` and its occupation family ``F`` (the union of the
-profiles of the groups sharing its SSYK level-3 code)::
+Every skill has a weight ``w(s)`` = specificity (an IDF) x kind evidence (licence 1.5,
+taught 1, experience 0.5; ``app.engine.index``). For a person with skills ``H`` and a group
+with profile ``P``::
 
-    coverage   = sum(w(s) for s in H & P) / sum(w(s) for s in P)      # how much of the target
-    similarity = sum(w(s)**2 for s in H & P) / (|P|_w * |H|_w)        # IDF cosine with the group
-    family     = sum(w(s)**2 for s in H & F) / (|F|_w * |H|_w)        # IDF cosine with its family
-    match      = (1 - FAMILY_WEIGHT) * (MATCH_ALPHA * coverage + (1 - MATCH_ALPHA) * similarity)
-                 + FAMILY_WEIGHT * family                              # 0..1
+    coverage   = sum(w(s) for s in H & P) / sum(w(s) for s in P)        # how much of the target
+    similarity = sum(w(s)**2 for s in H & P) / (|P|_w * |H|_w)          # weighted cosine
+    match      = sum(w(s)**2 for s in H & P) / (|P|_w**0.5 * M**0.5 * |H|_w)   # 0..1
+    family     = the same cosine against the group's SSYK level-3 family (shown, not ranked)
 
-The cosine keeps small profiles that share only a few common skills from floating to the
-top; the family term ranks the close relatives of the groups the person fits. The
-constants were picked with ``benchmarks/engine_quality.py`` (measured: coverage in the blend
-lowers the ranking quality, so ``MATCH_ALPHA = 0``; coverage is still computed and shown).
-With no preferences, ``score == match``. Preferences (``Preferences``) multiply the match by
-a factor per criterion (interests, outlook, education length, Swedish level, commute); the
-pure match stays visible as ``Target.match_score``.
+``M`` is the largest profile norm of the catalogue, so ``match`` stays in 0..1 and orders
+groups like the pivoted cosine ``dot / (|P|**0.5 |H|)``: a long profile is not punished for
+listing many specialities, and a short profile that shares one common skill does not float
+up. The SSYK family term no longer ranks (``FAMILY_WEIGHT = 0``): the expert
+substitutability judgements do not share it (docs/ENGINE.md).
+
+With no preferences, ``score == match``. With ``Preferences``, the score is
+``(match + PRIOR_WEIGHT * prior) * factor``: the prior (interest fit and how reachable the
+work is with the person's education) orders the groups the person's competences say nothing
+about, and each criterion multiplies a factor (interests, outlook, education length and
+level, Swedish, commute); the pure match stays visible as ``Target.match_score``.
 
 Explanation keys (``Explanation.key``; the Flask layer turns them into sentences)
 -------------------------------------------------------------------------------
 Skill ids in params are JobTech concept ids; the presentation layer looks up labels.
 
-``have_n_of_m``        params: have, total, missing (ids, at most ``MISSING_SHOWN``, heaviest
-                        first), more_missing (how many of the ``total`` are missing beyond those
-                        shown). "You already have {have} of the {total} competences that
-                        matter most here; missing: ...". (How many of the whole profile:
-                        ``len(target.have)`` of ``len(target.have) + len(target.missing)``.)
-``have_all_of_m``      same params; the person has every one of the ``total`` most important.
+``have_n_of_m``        params: have, total (of the group's *core* competences,
+                        ``app.engine.core``), share (have/total, 0..1), missing (ids, at most
+                        ``MISSING_SHOWN``, core order), more_missing. "You already have {have}
+                        of the {total} core competences ({share}); missing: ...".
+``have_all_of_m``      same params; the person has every core competence.
 ``have_none_of_m``     same params; the person has none of them.
 ``missing_taught``     params: count, skills (ids), covered (ids an education in the catalogue
                         gives), uncovered (ids no catalogue education gives).
@@ -41,10 +42,15 @@ Skill ids in params are JobTech concept ids; the presentation layer looks up lab
 ``education_covers``   params: education (id), form, weeks, skills (missing ids it gives),
                         leads_to (bool: the education leads to this group's SSYK code).
 Preference reasons (``Target.reasons``), each with ``factor`` (the multiplier applied):
+``named_goal``         params: none; the person named this occupation as a goal.
 ``interest_fit``       params: fit (0..1), letters (the group's leading RIASEC letters).
 ``outlook``            params: outlook (-1..1).
 ``education_too_long`` params: weeks (shortest catalogue education leading here), max_weeks.
 ``education_fits``     params: weeks, max_weeks.
+``education_level_above`` params: required (level id), level (the person's), steps.
+``education_level_ok`` params: required, level.
+``no_education_needed`` params: names (occupation names in the group needing no formal
+                        education), total (occupation names in the group).
 ``swedish_below``      params: required (level id), level (the person's level id), steps.
 ``swedish_ok``         params: required, level.
 ``commute``            params: reachable (0..1 share of the group's jobs within commute).
@@ -57,13 +63,16 @@ from dataclasses import dataclass, field, fields
 from typing import Iterable, Mapping
 
 from app.engine.catalog import Catalog, Group
+from app.engine.core import CORE_MAX, central_order, core_competences, core_of_position
 from app.engine.index import CatalogIndex, index_for
 from app.engine.kinds import SKILL_KIND_EXPERIENCE, SKILL_KIND_LICENCE, SKILL_KIND_TAUGHT, SKILL_KINDS
+from app.engine.levels import EDUCATION_RANK, HIGHER_EDUCATION, UNIVERSITY_SWEDISH, required_education
 
 MATCH_ALPHA = 0.0      # weight of coverage vs. similarity (measured best: 0, see docs/ENGINE.md)
-FAMILY_WEIGHT = 0.5    # weight of the occupation-family similarity in the match score
-MOST_IMPORTANT = 15    # "the competences that matter most here": the N heaviest of a profile
+FAMILY_WEIGHT = 0.0    # weight of the SSYK-family similarity in the match (0: shown, not ranked)
+MOST_IMPORTANT = CORE_MAX   # "the competences that matter most here": at most this many core competences
 MISSING_SHOWN = 5      # missing ids listed in the headline explanation
+PRIOR_WEIGHT = 0.05    # with preferences: how much the prior (interests, reachable education) adds to the match
 
 RIASEC = "RIASEC"
 
@@ -113,6 +122,7 @@ class PreferenceWeights:
     interest: float = 0.5    # factor 1 - w/2 .. 1 + w/2
     outlook: float = 0.3     # factor 1 - w/2 .. 1 + w/2
     education: float = 0.4   # factor 1 - w when the shortest route is longer than wanted
+    education_level: float = 0.75  # factor down to 1 - w (three levels or more) when the work asks for more education than the person has
     language: float = 0.3    # factor down to 1 - w when Swedish is below the requirement
     commute: float = 0.3     # factor 1 - w when nothing is within reach
 
@@ -127,6 +137,11 @@ class Preferences:
     language_requirements: SSYK code -> required level id (overrides the catalogue's).
     outlook: SSYK code -> -1 (poor) .. +1 (good).
     commute: SSYK code -> share 0..1 of the group's jobs within the person's commute.
+    education_level: the person's highest completed education (``app.engine.levels``:
+        none, compulsory, upper_secondary, post_secondary), or None when not known.
+    education_requirements: SSYK code -> level id the work asks for (overrides the catalogue's).
+    goals: SSYK codes the person named as goals ("I want to become ..."): never held back by
+        the education level, and marked with a ``named_goal`` reason.
     """
 
     interests: Mapping[str, float] = field(default_factory=dict)
@@ -136,6 +151,9 @@ class Preferences:
     outlook: Mapping[str, float] = field(default_factory=dict)
     commute: Mapping[str, float] = field(default_factory=dict)
     weights: PreferenceWeights = field(default_factory=PreferenceWeights)
+    education_level: str | None = None
+    education_requirements: Mapping[str, str] = field(default_factory=dict)
+    goals: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -146,30 +164,41 @@ class Target:
     ssyk: str
     label: str
     score: float                 # final score (match x preference factor); higher is better
-    match_score: float           # pure competence match, 0..1
-    coverage: float              # IDF-weighted share of the profile the person has
-    similarity: float            # IDF cosine between the person and the profile
-    family_similarity: float     # IDF cosine between the person and the group's SSYK level-3 family
+    match_score: float           # pure competence match, 0..1 (pivoted weighted cosine)
+    coverage: float              # weighted share of the profile the person has
+    similarity: float            # weighted cosine between the person and the profile
+    family_similarity: float     # weighted cosine with the group's SSYK level-3 family (not ranked)
     have: frozenset[str]         # profile skill ids the person has
     missing: frozenset[str]      # profile skill ids the person lacks
     explanation: Explanation     # the headline "have n of m" explanation
     reasons: tuple[Explanation, ...] = ()   # how preferences moved it
     preference_factor: float = 1.0
 
+    @property
+    def is_match(self) -> bool:
+        """True when the person shares at least one competence with the group. A target
+        without any is a suggestion (by interests, reachable education), never a "match"."""
+        return bool(self.have)
+
     def __getattr__(self, name: str):
         # Called only when normal lookup fails. ``rank_targets`` leaves ``missing`` and
-        # ``explanation`` of the groups that share skills with the person to be computed on
-        # first access (a set difference per group was most of the ranking time); equality,
-        # repr, ``asdict`` and ``replace`` all read attributes, so they see the full value.
+        # ``explanation`` to be computed on first access (a set difference per group was most
+        # of the ranking time, and the core of a group is computed on first use); equality,
+        # repr, ``asdict``, ``replace`` and pickling all read attributes, so they see the
+        # full value.
         lazy = self.__dict__.get("_lazy")
         if lazy is None or name not in ("missing", "explanation"):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        profile, ranked = lazy
+        profile, catalog, pos = lazy
         values = self.__dict__
         values["missing"] = profile - values["have"]
-        values["explanation"] = _headline(ranked, values["have"])
+        values["explanation"] = _headline(core_of_position(index_for(catalog), catalog, pos), values["have"])
         del values["_lazy"]
         return values[name]
+
+    def __getstate__(self):
+        self.missing, self.explanation  # noqa: B018 - complete the lazy fields before pickling
+        return self.__dict__
 
 
 @dataclass(frozen=True)
@@ -180,7 +209,7 @@ class EducationCover:
     label: str
     form: str
     weeks: int
-    skills: tuple[str, ...]      # missing skill ids it gives, heaviest first
+    skills: tuple[str, ...]      # missing skill ids it gives, most central first
     leads_to: bool               # the education leads to this group's SSYK code
 
 
@@ -191,8 +220,8 @@ class Gap:
     label: str
     have: frozenset[str]
     missing: frozenset[str]
-    missing_by_kind: Mapping[str, tuple[str, ...]]   # kind -> missing ids, heaviest first
-    most_important: tuple[str, ...]                  # the N heaviest profile skills
+    missing_by_kind: Mapping[str, tuple[str, ...]]   # kind -> missing ids, most central first (core.central_order)
+    most_important: tuple[str, ...]                  # the core competences (app.engine.core), core order
     most_important_have: tuple[str, ...]
     most_important_missing: tuple[str, ...]
     coverage: float              # IDF-weighted share of the profile the person has
@@ -201,6 +230,9 @@ class Gap:
     educations: tuple[EducationCover, ...]           # best cover first
     covered_by: Mapping[str, tuple[str, ...]]        # missing id -> education ids giving it
     explanations: tuple[Explanation, ...]
+    core_share: float = 0.0      # len(most_important_have) / len(most_important)
+    # the missing competences outside the core, by kind, most central first ("the rest, below")
+    other_missing_by_kind: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -222,9 +254,9 @@ def _group(catalog: Catalog, group_id: str) -> Group:
     return group
 
 
-def _headline(ranked: tuple[str, ...], have: frozenset[str] | set[str],
+def _headline(core: tuple[str, ...], have: frozenset[str] | set[str],
               most_important: int = MOST_IMPORTANT) -> Explanation:
-    top = ranked[:most_important]
+    top = core[:most_important]
     missing = [s for s in top if s not in have]
     n_have = len(top) - len(missing)
     if not missing:
@@ -237,6 +269,7 @@ def _headline(ranked: tuple[str, ...], have: frozenset[str] | set[str],
     return Explanation(key, {
         "have": n_have,
         "total": len(top),
+        "share": round(n_have / len(top), 3) if top else 0.0,
         "missing": shown,
         "more_missing": len(missing) - len(shown),
     })
@@ -276,34 +309,40 @@ def _accumulate(index: CatalogIndex, have: Iterable[str]):
     return dot1, dot2, fam_dot, have_sq, hits
 
 
-def _sparse_match(index: CatalogIndex, have: Iterable[str], alpha: float, family_weight: float):
+def _sparse_match(index: CatalogIndex, have: Iterable[str], alpha: float, family_weight: float,
+                  match_norm: tuple[float, ...] | None = None):
     """The match of every group, computing the group's own terms only where it shares skills.
 
-    Returns (match, family_similarity per family, own terms {position: (coverage,
-    similarity)}, hits {position: shared skill ids}).
+    ``match_norm`` (per group) divides the shared weight; the index's pivoted norms by
+    default (``index.norm`` gives the plain cosine). Returns (match, family_similarity per
+    family, own terms {position: (coverage, similarity)}, hits {position: shared skill ids}).
     """
     dot1, dot2, fam_dot, have_sq, hits = _accumulate(index, have)
     if not have_sq:
         return [0.0] * len(index.groups), [0.0] * len(index.families), {}, {}
     have_norm = math.sqrt(have_sq)
     fam_sim = [d / (n * have_norm) if n else 0.0 for d, n in zip(fam_dot, index.family_norm)]
-    match = [family_weight * fam_sim[f] for f in index.group_family]
+    if family_weight:
+        match = [family_weight * fam_sim[f] for f in index.group_family]
+    else:
+        match = [0.0] * len(index.groups)
     own = 1.0 - family_weight
     beta = 1.0 - alpha
     total, norm = index.total, index.norm
+    divisor = match_norm or index.match_norm
     terms: dict[int, tuple[float, float]] = {}
     for pos in hits:
+        d2 = dot2[pos]
         coverage = dot1[pos] / total[pos]
-        similarity = dot2[pos] / (norm[pos] * have_norm)
-        terms[pos] = (coverage, similarity)
-        match[pos] += own * (alpha * coverage + beta * similarity)
+        terms[pos] = (coverage, d2 / (norm[pos] * have_norm))
+        match[pos] += own * (alpha * coverage + beta * d2 / (divisor[pos] * have_norm))
     return match, fam_sim, terms, hits
 
 
 def match_components(index: CatalogIndex, have: Iterable[str], alpha: float = MATCH_ALPHA,
-                     family_weight: float = FAMILY_WEIGHT):
+                     family_weight: float = FAMILY_WEIGHT, match_norm: tuple[float, ...] | None = None):
     """Per group position: (match, coverage, similarity, family_similarity) lists for ``have``."""
-    match, fam_sim, terms, _ = _sparse_match(index, have, alpha, family_weight)
+    match, fam_sim, terms, _ = _sparse_match(index, have, alpha, family_weight, match_norm)
     n_groups = len(index.groups)
     coverage = [terms[i][0] if i in terms else 0.0 for i in range(n_groups)]
     similarity = [terms[i][1] if i in terms else 0.0 for i in range(n_groups)]
@@ -330,12 +369,22 @@ def _shortest_education_weeks(catalog: Catalog) -> Mapping[str, int]:
     return cached
 
 
-def _preference_factor(catalog: Catalog, group: Group, prefs: Preferences) -> tuple[float, tuple[Explanation, ...]]:
+def _preference_factor(catalog: Catalog, group: Group, prefs: Preferences) -> tuple[float, tuple[Explanation, ...], float]:
+    """(factor, reasons, prior) of one group for the person's preferences.
+
+    The prior (0..1) is what the person's interests and education say about the group
+    before any competence: the interest fit (0.5 when no interests are given) and how
+    reachable the work is with the person's education (``_reachable``), half each.
+    """
     weights = prefs.weights
     factor = 1.0
     reasons: list[Explanation] = []
     ssyk = group.ssyk
+    named = ssyk in prefs.goals
+    if named:
+        reasons.append(Explanation("named_goal", {"factor": 1.0}))
 
+    fit = 0.5
     interests = {k.upper(): float(v) for k, v in prefs.interests.items() if k.upper() in RIASEC and v > 0}
     if interests and weights.interest:
         leaning = riasec_of(ssyk)
@@ -363,30 +412,68 @@ def _preference_factor(catalog: Catalog, group: Group, prefs: Preferences) -> tu
             else:
                 reasons.append(Explanation("education_fits", {"weeks": weeks, "max_weeks": prefs.max_education_weeks, "factor": 1.0}))
 
-    required = prefs.language_requirements.get(ssyk) or catalog.language_requirements.get(ssyk)
+    required, _source = required_education(group, prefs.education_requirements)
+    reachable = _reachable(group, required, prefs.education_level)
+    if prefs.education_level in EDUCATION_RANK and weights.education_level:
+        steps = EDUCATION_RANK[required] - EDUCATION_RANK[prefs.education_level]
+        if group.no_education_names:
+            steps = min(steps, EDUCATION_RANK["none"] - EDUCATION_RANK[prefs.education_level])
+        if steps > 0 and not named:
+            f = 1.0 - weights.education_level * min(1.0, steps / 3)
+            factor *= f
+            reasons.append(Explanation("education_level_above", {"required": required, "level": prefs.education_level,
+                                                                 "steps": steps, "factor": round(f, 3)}))
+        elif steps <= 0:
+            reasons.append(Explanation("education_level_ok", {"required": required, "level": prefs.education_level,
+                                                              "factor": 1.0}))
+    if group.no_education_names:
+        reasons.append(Explanation("no_education_needed", {"names": group.no_education_names,
+                                                           "total": group.occupation_names, "factor": 1.0}))
+
     levels = catalog.language_levels
-    if required and prefs.swedish_level and required in levels and prefs.swedish_level in levels and weights.language:
-        steps = levels[required] - levels[prefs.swedish_level]
+    required_sv = prefs.language_requirements.get(ssyk) or catalog.language_requirements.get(ssyk)
+    if not required_sv and EDUCATION_RANK[required] >= HIGHER_EDUCATION and UNIVERSITY_SWEDISH in levels:
+        required_sv = UNIVERSITY_SWEDISH   # university entry requirements (see app.engine.levels)
+    if required_sv and prefs.swedish_level and required_sv in levels and prefs.swedish_level in levels and weights.language:
+        steps = levels[required_sv] - levels[prefs.swedish_level]
         if steps > 0:
             span = max(1, max(levels.values()) - min(levels.values()))
             f = 1.0 - weights.language * min(1.0, steps / span * 2)
             factor *= f
-            reasons.append(Explanation("swedish_below", {"required": required, "level": prefs.swedish_level, "steps": steps, "factor": round(f, 3)}))
+            reasons.append(Explanation("swedish_below", {"required": required_sv, "level": prefs.swedish_level, "steps": steps, "factor": round(f, 3)}))
         else:
-            reasons.append(Explanation("swedish_ok", {"required": required, "level": prefs.swedish_level, "factor": 1.0}))
+            reasons.append(Explanation("swedish_ok", {"required": required_sv, "level": prefs.swedish_level, "factor": 1.0}))
 
     if ssyk in prefs.commute and weights.commute:
-        reachable = max(0.0, min(1.0, float(prefs.commute[ssyk])))
-        f = 1.0 - weights.commute * (1.0 - reachable)
+        reachable_share = max(0.0, min(1.0, float(prefs.commute[ssyk])))
+        f = 1.0 - weights.commute * (1.0 - reachable_share)
         factor *= f
-        reasons.append(Explanation("commute", {"reachable": reachable, "factor": round(f, 3)}))
+        reasons.append(Explanation("commute", {"reachable": reachable_share, "factor": round(f, 3)}))
 
-    return factor, tuple(reasons)
+    prior = 0.5 * fit + 0.5 * (1.0 if named else reachable)
+    return factor, tuple(reasons), prior
 
 
-def _target_templates(catalog: Catalog, index: CatalogIndex) -> tuple[tuple[dict, ...], tuple[dict, ...]]:
-    """Per group, the field values of its Target for a person with none of its skills, and
-    the same without ``missing`` and ``explanation`` (computed lazily when skills are shared).
+def _reachable(group: Group, required: str, level: str | None) -> float:
+    """0..1: how reachable the group's work is with the person's education.
+
+    Known level: 0.8 .. 1 when it is enough (work that asks for less first, so that with
+    nothing else known the list does not start with managers and officers), less the
+    further the work is above it (0 at three steps). Unknown level: a mild preference for work that asks for less (1 .. 0.5). Work
+    with occupation names that need no formal education counts as reachable for everyone.
+    """
+    if group.no_education_names:
+        return 1.0
+    need = EDUCATION_RANK[required]
+    if level in EDUCATION_RANK:
+        above = need - EDUCATION_RANK[level]
+        return max(0.0, 1.0 - above / 3) if above > 0 else 1.0 - 0.05 * need
+    return 1.0 - need / 8
+
+
+def _target_templates(catalog: Catalog, index: CatalogIndex) -> tuple[dict, ...]:
+    """Per group, the field values of its Target for a person with none of its skills, with
+    ``missing`` and ``explanation`` left to be computed on first access (``_lazy``).
 
     ``rank_targets`` copies a template into each new Target's ``__dict__`` and overwrites the
     person-dependent fields, so every field of ``Target`` is present (or lazily computed)
@@ -395,24 +482,24 @@ def _target_templates(catalog: Catalog, index: CatalogIndex) -> tuple[tuple[dict
     cached = catalog._cache.get("target_templates")
     if cached is None:
         empty: frozenset[str] = frozenset()
-        full = tuple(
+        cached = tuple(
             {
                 "group_id": g.id, "ssyk": g.ssyk, "label": g.label,
                 "score": 0.0, "match_score": 0.0, "coverage": 0.0, "similarity": 0.0,
-                "family_similarity": 0.0, "have": empty, "missing": g.profile,
-                "explanation": _headline(ranked, empty), "reasons": (), "preference_factor": 1.0,
+                "family_similarity": 0.0, "have": empty, "reasons": (), "preference_factor": 1.0,
+                "_lazy": (g.profile, catalog, pos),
             }
-            for g, ranked in zip(index.groups, index.ranked_profile)
+            for pos, g in enumerate(index.groups)
         )
-        assert set(full[0]) == {f.name for f in fields(Target)} if full else True
-        shared = tuple({k: v for k, v in t.items() if k not in ("missing", "explanation")} for t in full)
-        cached = catalog._cache["target_templates"] = (full, shared)
+        if cached:
+            assert set(cached[0]) | {"missing", "explanation"} == {f.name for f in fields(Target)} | {"_lazy"}
+        catalog._cache["target_templates"] = cached
     return cached
 
 
 def _unmatched_targets(catalog: Catalog, index: CatalogIndex, templates: tuple[dict, ...]) -> tuple[Target, ...]:
-    """Per group, its Target when the person shares nothing with it or its family (all
-    scores 0). Immutable, so one instance per group is reused by every ranking (cached)."""
+    """Per group, its Target when the person shares nothing with it (all scores 0).
+    Immutable, so one instance per group is reused by every ranking (cached)."""
     cached = catalog._cache.get("unmatched_targets")
     if cached is None:
         cached = []
@@ -431,7 +518,8 @@ def rank_targets(catalog: Catalog, have: Iterable[str], *, preferences: Preferen
                  top: int | None = None) -> tuple[Target, ...]:
     """Rank every occupation group for a person with skills ``have``, best first.
 
-    Without ``preferences`` the score is the pure competence match. ``top`` limits the
+    Without ``preferences`` the score is the pure competence match. With them it is
+    ``(match + PRIOR_WEIGHT * prior) * factor`` (see the module doc). ``top`` limits the
     result to the best ``top`` targets (all groups when None). Ties break by match score,
     then SSYK code, then group id, so the order is deterministic.
     """
@@ -451,7 +539,7 @@ def rank_targets(catalog: Catalog, have: Iterable[str], *, preferences: Preferen
         key = neg_score.__getitem__
     else:
         factors = [_preference_factor(catalog, g, preferences) for g in groups]
-        score = [m * f for m, (f, _) in zip(match, factors)]
+        score = [(m + PRIOR_WEIGHT * prior) * f for m, (f, _, prior) in zip(match, factors)]
         key = list(zip([-x for x in score], [-x for x in match])).__getitem__
     if top is None or top >= n_groups:
         order = sorted(by_code, key=key)
@@ -461,35 +549,30 @@ def rank_targets(catalog: Catalog, have: Iterable[str], *, preferences: Preferen
     # Build the results. Target is a frozen dataclass; its generated __init__ (one
     # object.__setattr__ per field) was most of the ranking time, so each Target starts from
     # a cached per-group template of its fields (see _target_templates) and only the
-    # person-dependent fields are written into its fresh __dict__. For groups that share
-    # skills with the person, ``missing`` and ``explanation`` are computed on first access
-    # (Target.__getattr__).
-    ranked_profile = index.ranked_profile
+    # person-dependent fields are written into its fresh __dict__. ``missing`` and
+    # ``explanation`` are computed on first access (Target.__getattr__).
     group_family = index.group_family
-    templates, shared_templates = _target_templates(catalog, index)
+    templates = _target_templates(catalog, index)
     new = object.__new__
     results = []
     append = results.append
     unmatched = _unmatched_targets(catalog, index, templates) if factors is None else None
     for i in order:
         shared = hits.get(i)
-        if unmatched is not None and not shared and not match[i]:
+        if unmatched is not None and not shared and not fam_sim[group_family[i]]:
             append(unmatched[i])   # nothing in common with the group or its family: a constant
             continue
         target = new(Target)
         values = target.__dict__
+        values.update(templates[i])
         if shared:   # shares skills with the profile
-            values.update(shared_templates[i])
             values["have"] = frozenset(shared)
             values["coverage"], values["similarity"] = terms[i]
-            values["_lazy"] = (groups[i].profile, ranked_profile[i])
-        else:
-            values.update(templates[i])
         values["score"] = score[i]
         values["match_score"] = match[i]
         values["family_similarity"] = fam_sim[group_family[i]]
         if factors is not None:
-            values["preference_factor"], values["reasons"] = factors[i]
+            values["preference_factor"], values["reasons"], _ = factors[i]
         append(target)
     return tuple(results)
 
@@ -498,19 +581,21 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
                 most_important: int = MOST_IMPORTANT) -> Gap:
     """What a person with skills ``have`` has and lacks for one group, and how to close it.
 
-    ``group_id`` is a group concept id (an SSYK code is accepted too). Missing skills are
-    grouped by kind (taught / licence / experience, heaviest first) and matched against the
-    catalogue's educations (``Education.gives``).
+    ``group_id`` is a group concept id (an SSYK code is accepted too). The group's core
+    competences (``app.engine.core``, at most ``most_important``) come first: "x of y core
+    competences" (``most_important_have`` of ``most_important``, ``core_share``). Missing
+    skills are grouped by kind (taught / licence / experience, most central first), all of them
+    in ``missing_by_kind`` and those outside the core in ``other_missing_by_kind``, and
+    matched against the catalogue's educations (``Education.gives``).
     """
     index = index_for(catalog)
     group = _group(catalog, group_id)
     pos = index.position[group.id]
     have_set = _skill_set(have)
-    ranked = index.ranked_profile[pos]
     weight = index.weight
     has = group.profile & have_set
     missing = group.profile - has
-    missing_ranked = tuple(s for s in ranked if s in missing)
+    missing_ranked = tuple(s for s in central_order(catalog, group) if s in missing)   # most central first
 
     by_kind: dict[str, list[str]] = {kind: [] for kind in SKILL_KINDS}
     for skill_id in missing_ranked:
@@ -539,8 +624,10 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     match, _, terms, _ = _sparse_match(index, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
     coverage = terms[pos][0] if pos in terms else 0.0
 
+    core = core_competences(catalog, group, size=most_important)
+    core_set = set(core)
     taught = tuple(by_kind[SKILL_KIND_TAUGHT])
-    explanations = [_headline(ranked, have_set, most_important)]
+    explanations = [_headline(core, have_set, most_important)]
     if taught:
         explanations.append(Explanation("missing_taught", {
             "count": len(taught),
@@ -560,7 +647,8 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
             "leads_to": cover.leads_to,
         }))
 
-    top = ranked[:most_important]
+    top = core
+    core_have = tuple(s for s in top if s in have_set)
     return Gap(
         group_id=group.id,
         ssyk=group.ssyk,
@@ -569,7 +657,7 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
         missing=missing,
         missing_by_kind={kind: tuple(ids) for kind, ids in by_kind.items()},
         most_important=top,
-        most_important_have=tuple(s for s in top if s in have_set),
+        most_important_have=core_have,
         most_important_missing=tuple(s for s in top if s not in have_set),
         coverage=coverage,
         count_coverage=len(has) / len(group.profile) if group.profile else 0.0,
@@ -577,4 +665,76 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
         educations=educations,
         covered_by=covered_map,
         explanations=tuple(explanations),
+        core_share=len(core_have) / len(top) if top else 0.0,
+        other_missing_by_kind={kind: tuple(s for s in ids if s not in core_set) for kind, ids in by_kind.items()},
     )
+
+
+# --------------------------------------------------------------------------- similar occupations
+
+SIMILAR_MAX = 5
+SIMILAR_MIN = 3
+SIMILAR_SHARE = 0.25  # beyond SIMILAR_MIN, a suggestion shares at least this share of its core
+SIMILAR_POOL = 15     # candidates: the best groups by match
+SAME_WORK_SHARE = 0.6   # both ways at least this share of the other's core: "same work, another setting"
+
+
+@dataclass(frozen=True)
+class Similar:
+    """An occupation group a person from another group could move into, and why."""
+
+    group_id: str
+    ssyk: str
+    label: str
+    score: float                 # the match of the source group's whole profile with this one
+    reason: Explanation          # same_work | has_core | shares_skills (see similar_occupations)
+    have: frozenset[str]         # the target's competences the source group's profile lists
+
+
+def similar_occupations(catalog: Catalog, group_id: str, *, n: int = SIMILAR_MAX,
+                        minimum: int = SIMILAR_MIN, pool: int = SIMILAR_POOL) -> tuple[Similar, ...]:
+    """The groups a person from ``group_id`` could move into (at most ``n``), best first.
+
+    The person is taken to have the source group's whole profile. The ``pool`` best groups
+    by ``rank_targets`` are candidates; they are ordered by the share of their core
+    competences the source lists (then by match), so the reasons read in order. Each carries
+    one reason:
+
+    ``same_work``      params: have, total (of the target's core), back_have, back_total (of
+                       the source's core the target lists): each lists at least
+                       ``SAME_WORK_SHARE`` of the other's core - the same work, another setting.
+    ``has_core``       params: have, total - the source profile has ``have`` of the
+                       target's ``total`` core competences.
+    ``shares_skills``  params: count - shares competences, none of the target's core; only
+                       used to reach ``minimum`` suggestions.
+    A group that shares nothing is never suggested.
+    """
+    source = _group(catalog, group_id)
+    source_core = core_competences(catalog, source)
+    scored: list[tuple[tuple, Similar]] = []
+    fallback: list[Similar] = []
+    for target in rank_targets(catalog, source.profile, top=pool + 1):
+        if not target.have or target.group_id == source.id:
+            continue
+        core = core_competences(catalog, target.group_id)
+        n_have = sum(1 for s in core if s in source.profile)
+        if not n_have:
+            fallback.append(Similar(target.group_id, target.ssyk, target.label, target.match_score,
+                                    Explanation("shares_skills", {"count": len(target.have)}), target.have))
+            continue
+        other = catalog.groups[target.group_id].profile
+        back = sum(1 for s in source_core if s in other)
+        if n_have >= SAME_WORK_SHARE * len(core) and back >= SAME_WORK_SHARE * len(source_core):
+            reason = Explanation("same_work", {"have": n_have, "total": len(core),
+                                               "back_have": back, "back_total": len(source_core)})
+        else:
+            reason = Explanation("has_core", {"have": n_have, "total": len(core)})
+        similar = Similar(target.group_id, target.ssyk, target.label, target.match_score, reason, target.have)
+        scored.append(((-n_have / len(core), -target.match_score, target.ssyk), similar))
+    ordered = [similar for _, similar in sorted(scored, key=lambda item: item[0])]
+    # beyond the first ``minimum``, only groups with a real share of their core
+    picked = ordered[:minimum] + [s for s in ordered[minimum:] if s.reason.params["have"] >= SIMILAR_SHARE * s.reason.params["total"]]
+    picked = picked[:n]
+    if len(picked) < minimum:
+        picked += fallback[:minimum - len(picked)]
+    return tuple(picked)

@@ -96,6 +96,11 @@ class Inventera:
     def job_group_ids(self) -> list[str]:
         return [j["group_id"] for j in self.jobs if j.get("group_id")]
 
+    @property
+    def named_goals(self) -> frozenset[str]:
+        """SSYK codes of the targets the person named ("I want to become ...", saved ``named``)."""
+        return frozenset(t["ssyk"] for t in self.targets if t.get("named"))
+
 
 @dataclass(frozen=True)
 class Besluta:

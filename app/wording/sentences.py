@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel.lists import format_list
-from flask_babel import format_date, format_decimal, get_locale
+from flask_babel import format_date, format_decimal, format_percent, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
@@ -226,12 +226,28 @@ def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
     p = e.params
     key = e.key
     if key == "have_n_of_m":
-        return _("You already have %(have)s of the %(total)s competences that matter most here.",
-                 have=p["have"], total=p["total"])
+        return _("You already have %(have)s of the %(total)s core competences (%(share)s).",
+                 have=p["have"], total=p["total"], share=format_percent(p.get("share", 0)))
     if key == "have_all_of_m":
-        return _("You already have all %(total)s competences that matter most here.", total=p["total"])
+        return _("You already have all %(total)s core competences.", total=p["total"])
     if key == "have_none_of_m":
-        return _("You do not yet have any of the %(total)s competences that matter most here.", total=p["total"])
+        return _("You do not yet have any of the %(total)s core competences.", total=p["total"])
+    if key == "named_goal":
+        return _("You named this occupation as your goal.")
+    if key == "education_level_above":
+        return _("The work usually asks for more education than you have; there are ways to study for it.")
+    if key == "education_level_ok":
+        return _("Your education is enough to start on this road.")
+    if key == "no_education_needed":
+        return _("Some jobs here need no formal education (%(names)s of %(total)s occupations).",
+                 names=p["names"], total=p["total"])
+    if key == "same_work":
+        return _("The same kind of work in another setting: you would have %(have)s of its %(total)s core competences.",
+                 have=p["have"], total=p["total"])
+    if key == "has_core":
+        return _("You would already have %(have)s of its %(total)s core competences.", have=p["have"], total=p["total"])
+    if key == "shares_skills":
+        return _("It shares %(count)s competences with this work.", count=p["count"])
     if key == "missing_taught":
         return _("To learn in an education: %(count)s.", count=p["count"])
     if key == "missing_licence":

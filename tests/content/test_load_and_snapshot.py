@@ -76,3 +76,30 @@ def test_import_keeps_curated_content_and_snapshot_merges(catalogue_engine, cont
         own = {c.skill_id(occupation.ssyk) for c in occupation.competences}
         assert own <= group.profile
         assert len(group.profile) > len(own) or len(group.profile) >= 8
+
+
+def test_snapshot_gives_the_curated_core_and_education_facts(catalogue_engine):
+    """Issue 11: the curated competences (importance >= 2) are the core; the rest of the JobTech
+    profile stays in the gap, below. The taxonomy's no-education occupation names are counted."""
+    import re
+
+    from app.engine import compute_gap
+    from app.engine.core import core_competences
+    from app.engine.levels import required_education
+
+    with Session(catalogue_engine) as session:
+        catalog = catalog_from_db(session)
+    by_ssyk = {g.ssyk: g for g in catalog.groups.values()}
+    for ssyk, unwanted in (("8332", r"kran|betongpump|djurtransport|timmer"),
+                           ("5120", r"teppanyaki|dim sum|etiopiskt|visum")):
+        group = by_ssyk[ssyk]
+        assert group.core and set(group.core) <= group.profile
+        labels = [catalog.skills[s].label for s in core_competences(catalog, group)]
+        assert not [x for x in labels if re.search(unwanted, x, re.IGNORECASE)], labels
+        gap = compute_gap(catalog, ssyk, set())
+        assert gap.most_important == group.core
+        assert len(gap.missing) > len(gap.most_important)   # the rest of the profile is still there
+    assert by_ssyk["8332"].education_required == "upper_secondary"
+    assert required_education(by_ssyk["8332"]) == ("upper_secondary", "curated")
+    assert sum(g.no_education_names for g in catalog.groups.values()) == 112
+    assert all(g.occupation_names for g in catalog.groups.values())

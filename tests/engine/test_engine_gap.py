@@ -17,7 +17,8 @@ from app.engine import (
     compute_gap,
     rank_targets,
 )
-from app.engine.gap import MISSING_SHOWN, MOST_IMPORTANT, PreferenceWeights, riasec_of
+from app.engine.core import core_competences
+from app.engine.gap import PRIOR_WEIGHT, PreferenceWeights, riasec_of
 from app.engine.index import index_for
 
 
@@ -86,45 +87,65 @@ def test_small_profile_with_one_common_skill_does_not_float_up():
     assert results[0].group_id == "big"
 
 
-# ------------------------------------------------------------------ explanations
+# ------------------------------------------------------------------ explanations and the core
 
 
 @pytest.fixture
 def explain_catalog() -> Catalog:
-    # 'main' has 20 skills; s00..s19 get rarer (heavier) the lower the number, because the
-    # other groups repeat the higher-numbered ones.
+    # 'main' has 20 skills s00..s19. s00..s09 are shared with main's close relatives 'near*';
+    # s10..s14 appear only in 'main' (rare); s15..s19 in many far-away groups (generic).
     main = {f"s{n:02d}" for n in range(20)}
     groups = {"main": ("3111", main)}
-    for n in range(20):
-        groups[f"other{n}"] = ("9111", {f"s{m:02d}" for m in range(20) if m > n} | {f"o{n}"})
+    for n in range(6):
+        groups[f"near{n}"] = ("3112", {f"s{m:02d}" for m in range(10 - n)} | {f"n{n}"})
+    for n in range(12):
+        groups[f"far{n}"] = ("9111", {f"s{m:02d}" for m in range(15, 20)} | {f"o{n}{k}" for k in range(12)})
     return make_catalog(groups)
 
 
-def test_headline_counts_the_competences_that_matter_most(explain_catalog):
-    ranked = index_for(explain_catalog).ranked_profile[index_for(explain_catalog).position["main"]]
-    assert ranked[:3] == ("s00", "s01", "s02")           # heaviest = most specific first
-    have = {"s00", "s02", "s04", "s05", "s06", "s07", "s08", "s09", "s10", "s19"}
+def test_core_is_what_close_occupations_share_not_what_is_rare(explain_catalog):
+    core = core_competences(explain_catalog, "main")
+    assert set(core) == {f"s{n:02d}" for n in range(10)}   # shared with the close relatives
+    assert not set(core) & {f"s{n:02d}" for n in range(10, 20)}   # not the rare, not the generic
+
+
+def test_a_curated_core_wins(explain_catalog):
+    groups = dict(explain_catalog.groups)
+    groups["main"] = dataclasses.replace(groups["main"], core=("s12", "s03", "not-in-profile", "s12"))
+    catalog = dataclasses.replace(explain_catalog, groups=groups)
+    assert core_competences(catalog, "main") == ("s12", "s03")
+
+
+def test_headline_counts_the_core_competences(explain_catalog):
+    have = {"s00", "s02", "s04", "s05", "s06", "s07", "s08", "s12", "s19"}
     target = next(t for t in rank_targets(explain_catalog, have) if t.group_id == "main")
     e = target.explanation
     assert e.key == "have_n_of_m"
-    assert e.params["total"] == MOST_IMPORTANT == 15
-    assert e.params["have"] == 9                           # s19 is not among the top 15
-    assert e.params["missing"] == ("s01", "s03", "s11", "s12", "s13")[:MISSING_SHOWN]
-    assert e.params["more_missing"] == 1                   # s14
-    assert len(target.have) == 10 and len(target.missing) == 10
+    assert e.params["total"] == 10 and e.params["have"] == 7       # s12, s19 are not core
+    assert e.params["share"] == 0.7
+    core = core_competences(explain_catalog, "main")
+    assert e.params["missing"] == tuple(s for s in core if s not in have)   # in core order
+    assert set(e.params["missing"]) == {"s01", "s03", "s09"}
+    assert e.params["more_missing"] == 0
+    assert len(target.have) == 9 and len(target.missing) == 11
+    gap = compute_gap(explain_catalog, "main", have)
+    assert gap.most_important == core_competences(explain_catalog, "main")
+    assert len(gap.most_important_have) == 7 and gap.core_share == pytest.approx(0.7)
+    assert gap.explanations[0] == e
+    rest = {s for ids in gap.other_missing_by_kind.values() for s in ids}
+    assert rest == gap.missing - set(gap.most_important)
 
 
 def test_headline_keys_for_all_and_none(explain_catalog):
-    main_profile = explain_catalog.groups["main"].profile
-    full = next(t for t in rank_targets(explain_catalog, main_profile) if t.group_id == "main")
-    assert full.explanation.key == "have_all_of_m"
-    assert full.explanation.params["missing"] == () and full.missing == frozenset()
+    core = set(core_competences(explain_catalog, "main"))
+    full = next(t for t in rank_targets(explain_catalog, core) if t.group_id == "main")
+    assert full.explanation.key == "have_all_of_m" and full.explanation.params["missing"] == ()
     none = next(t for t in rank_targets(explain_catalog, {"o3"}) if t.group_id == "main")
     assert none.explanation.key == "have_none_of_m"
-    assert none.explanation.params["have"] == 0 and none.have == frozenset()
-    # only low-weight skills: still "none of the top 15"
-    low = next(t for t in rank_targets(explain_catalog, {"s19"}) if t.group_id == "main")
-    assert low.explanation.key == "have_none_of_m" and low.have == {"s19"}
+    assert none.explanation.params["have"] == 0 and none.have == frozenset() and not none.is_match
+    # only rare and generic skills: still none of the core, though a match
+    low = next(t for t in rank_targets(explain_catalog, {"s12", "s19"}) if t.group_id == "main")
+    assert low.explanation.key == "have_none_of_m" and low.have == {"s12", "s19"} and low.is_match
 
 
 def test_explanations_are_data_not_sentences(explain_catalog):
@@ -193,7 +214,7 @@ def two_way_catalog() -> Catalog:
     return make_catalog(
         {
             "builder": ("7111", {"a", "b", "c", "x1", "x2", "x3"}),
-            "carer": ("5321", {"a", "b", "y1"}),
+            "carer": ("5321", {"a", "b", "c", "y1", "y2", "y3", "y4", "y5"}),
             "clerk": ("4111", {"z1", "z2"}),
         },
         language_levels={"sfi-a": 1, "sfi-d": 4, "sva-3": 7},
@@ -227,7 +248,8 @@ def test_each_preference_can_reorder_while_match_stays(two_way_catalog, prefs):
     assert _order(shaped)[:2] == ["carer", "builder"]
     for t in shaped:
         assert t.match_score == plain[t.group_id].match_score        # the pure match stays visible
-        assert t.score == pytest.approx(t.match_score * t.preference_factor)
+        # score = (match + PRIOR_WEIGHT * prior) * factor, prior in 0..1
+        assert t.match_score * t.preference_factor <= t.score <= (t.match_score + PRIOR_WEIGHT) * t.preference_factor
     builder = next(t for t in shaped if t.group_id == "builder")
     assert builder.reasons, "a moved target says why"
     assert all(r.key.isidentifier() and "factor" in r.params for r in builder.reasons)
@@ -254,7 +276,8 @@ def test_catalog_language_requirements_are_used(two_way_catalog):
 def test_zero_weights_switch_preferences_off(two_way_catalog):
     prefs = Preferences(interests={"S": 1.0}, weights=PreferenceWeights(interest=0.0))
     shaped = rank_targets(two_way_catalog, {"a", "b", "c"}, preferences=prefs)
-    assert [t.score for t in shaped] == [t.match_score for t in shaped]
+    assert _order(shaped) == _order(rank_targets(two_way_catalog, {"a", "b", "c"}))
+    assert all(t.preference_factor == 1.0 and t.reasons == () for t in shaped)
 
 
 def test_riasec_table_covers_every_major_group():

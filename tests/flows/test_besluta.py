@@ -166,12 +166,18 @@ def test_start_page_lists_targets_or_links_to_the_results(cclient):
     assert [a["href"] for a in doc.select(".target-list a")] == ["/besluta/yrke/5321"]
 
 
-def test_decision_page_needs_a_target_and_the_situation(cclient):
-    assert cclient.get("/besluta/yrke/5321").status_code == 404       # not one of the person's targets
+def test_decision_page_answers_without_a_target_or_the_situation(cclient):
+    """Issue 11: every group has a decision basis; the routes wait for the situation."""
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/5321"))          # not a target, no answers
+    assert doc.find("section", attrs={"aria-labelledby": "gap-title"})
+    assert doc.select_one("form[action='/besluta/yrke/5321/mal'] button")  # make it a target
+    assert doc.select_one("a[href='/besluta/fraga/situation']")            # routes need the situation
+    assert not doc.select("article.route")
     post(cclient, "/inventera/fraga/education", {"level": "compulsory", "country": "abroad"})
     save(cclient, "inventera.targets", AMINA_TARGETS)
-    response = cclient.get("/besluta/yrke/5321")
-    assert response.status_code == 303 and response.headers["Location"] == "/besluta/fraga/situation"
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/5321"))
+    assert not doc.select_one("form[action='/besluta/yrke/5321/mal']")     # already a target
+    assert cclient.get("/besluta/yrke/5321/jamfor").status_code == 303      # comparing needs the situation
 
 
 def test_decision_page_shows_the_work_the_gap_and_the_routes_with_sources(cclient):

@@ -350,9 +350,9 @@ def test_every_explanation_key_becomes_a_sentence(cclient):
     from app.wording import explain
 
     samples = [
-        ("have_n_of_m", {"have": 3, "total": 15, "missing": (), "more_missing": 0}),
-        ("have_all_of_m", {"have": 15, "total": 15, "missing": (), "more_missing": 0}),
-        ("have_none_of_m", {"have": 0, "total": 15, "missing": (), "more_missing": 0}),
+        ("have_n_of_m", {"have": 3, "total": 15, "share": 0.2, "missing": (), "more_missing": 0}),
+        ("have_all_of_m", {"have": 15, "total": 15, "share": 1.0, "missing": (), "more_missing": 0}),
+        ("have_none_of_m", {"have": 0, "total": 15, "share": 0.0, "missing": (), "more_missing": 0}),
         ("missing_taught", {"count": 4, "skills": (), "covered": (), "uncovered": ()}),
         ("missing_licence", {"count": 1, "skills": ()}),
         ("missing_experience", {"count": 2, "skills": ()}),
@@ -369,6 +369,13 @@ def test_every_explanation_key_becomes_a_sentence(cclient):
         ("swedish_below", {"required": "sas_1", "level": "sfi_c", "steps": 30, "factor": 0.8}),
         ("swedish_ok", {"required": "sfi_d", "level": "sas_1", "factor": 1.0}),
         ("commute", {"reachable": 0.5, "factor": 0.85}),
+        ("named_goal", {"factor": 1.0}),
+        ("education_level_above", {"required": "university", "level": "compulsory", "steps": 3, "factor": 0.25}),
+        ("education_level_ok", {"required": "upper_secondary", "level": "upper_secondary", "factor": 1.0}),
+        ("no_education_needed", {"names": 2, "total": 7, "factor": 1.0}),
+        ("same_work", {"have": 9, "total": 10, "back_have": 8, "back_total": 12}),
+        ("has_core", {"have": 4, "total": 15}),
+        ("shares_skills", {"count": 3}),
     ]
     with cclient.application.test_request_context("/?lang=sv"):
         view = catalogue.current()
@@ -376,6 +383,7 @@ def test_every_explanation_key_becomes_a_sentence(cclient):
     assert all(isinstance(s, str) and len(s) > 10 for s in sentences), sentences
     assert len(set(sentences)) == len(sentences)
     assert "75" in sentences[6] and "Undersköterska" in sentences[6]
+    assert "20" in sentences[0]                    # "3 of the 15 core competences (20 %)"
     assert "Sfi" in sentences[15] or "SFI" in sentences[15].upper()
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -373,9 +374,15 @@ def catalog_from_jobtech(directory: str | Path, **kwargs: Any):
     profiles: dict[str, set[str]] = {}
     for ssyk, sid in rows.group_skills:
         profiles.setdefault(ssyk, set()).add(sid)
+    names: Counter = Counter()
+    no_education: Counter = Counter()
+    for name in rows.occupation_names.values():
+        names[name["group_ssyk"]] += 1
+        no_education[name["group_ssyk"]] += bool(name.get("no_education_required"))
     groups = {}
     for g in sorted(rows.groups.values(), key=lambda g: (g["ssyk"], g["concept_id"])):
         groups[g["concept_id"]] = Group(id=g["concept_id"], ssyk=g["ssyk"], label=g["label"],
                                         profile=frozenset(profiles.get(g["ssyk"], ())),
-                                        definition=g["definition"] or "")
+                                        definition=g["definition"] or "",
+                                        occupation_names=names[g["ssyk"]], no_education_names=no_education[g["ssyk"]])
     return Catalog(skills=skills, groups=groups, **kwargs)

@@ -3,14 +3,18 @@ the comparison, choosing a route and the plan. Views gather inputs from the plan
 catalogue's read model, call ``app.engine`` and hand its results to ``app.wording``."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app import wording
 from app.content import catalogue
 from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap
+from app.engine.levels import required_education
 from app.engine.plan import add_own_step, in_order, move_step, reestimate, remove_step, undo_remove
-from app.engine.routes import excluded_candidates, within_reach_first
+from app.engine.routes import RouteOccupation, excluded_candidates, within_reach_first
+from app.flows.besluta import goals
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm, UndoForm
 from app.flows.besluta.person import engine_inputs, income_now, person_from, targets, today
 from app.flows.besluta.steps import FLOW
@@ -52,16 +56,34 @@ def index_context(answers: dict) -> dict:
 
 
 def _target_or_404(answers: dict, ssyk: str) -> dict:
+    """One of the person's targets that has routes (the comparison and choosing need both)."""
     target = next((t for t in targets(answers) if t["ssyk"] == ssyk), None)
-    inputs, _facts = engine_inputs()
-    if target is None or ssyk not in inputs.occupations:
+    if target is None or route_inputs_for(ssyk)[0] is None:
         abort(404)
     return target
 
 
-def routes_for(answers: dict, ssyk: str):
+def route_inputs_for(ssyk: str):
+    """(RouteInputs, FinancingFacts) that know ``ssyk``: the curated occupation; else, when some
+    catalogue education leads there, the group as the taxonomy has it; else (None, facts)."""
     inputs, facts = engine_inputs()
+    if ssyk in inputs.occupations:
+        return inputs, facts
+    if not any(ssyk in e.leads_to for e in inputs.educations.values() if e.form not in ("sfi", "sas")):
+        return None, facts
+    view = catalogue.current()
+    group = view.catalog.groups.get(view.by_ssyk.get(ssyk, ""))
+    if group is None:
+        return None, facts
+    occupation = RouteOccupation(ssyk=ssyk, label=group.label, education_required=required_education(group)[0])
+    return replace(inputs, occupations={**inputs.occupations, ssyk: occupation}), facts
+
+
+def routes_for(answers: dict, ssyk: str):
+    inputs, facts = route_inputs_for(ssyk)
     person = person_from(answers)
+    if inputs is None or person is None:
+        return person, ()
     return person, build_routes(inputs, person, ssyk, start=today(), facts=facts)
 
 
@@ -81,42 +103,49 @@ def _work(view, ssyk: str) -> dict:
 
 
 def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
+    """The gap as a counsellor puts it: "x of y core competences" with the missing core first,
+    then everything else the profile lists, grouped by kind (issue 11)."""
     gid = view.by_ssyk.get(ssyk)
     if gid is None or gid not in view.catalog.groups:
         return None
     have = frozenset(s for s in Inventera.of(answers).skills if s in view.catalog.skills)
     gap = compute_gap(view.catalog, gid, have)
-    important = set(gap.most_important_missing)
-    groups = []
-    for kind in KIND_ORDER:
-        ids = sorted(gap.missing_by_kind.get(kind, ()), key=lambda s: s not in important)   # what counts most first
-        if ids:
-            groups.append({"title": KIND_TITLES[kind](), "key": kind, "more": max(0, len(ids) - 8),
-                           "skills": [{"label": catalogue.skill_label(view, s, html=True), "important": s in important,
-                                       "educations": [catalogue.education_label(view, e, html=True)
-                                                      for e in gap.covered_by.get(s, ())[:2]]} for s in ids[:8]]})
+
+    def skill(s):
+        return {"label": catalogue.skill_label(view, s, html=True),
+                "educations": [catalogue.education_label(view, e, html=True) for e in gap.covered_by.get(s, ())[:2]]}
+
+    groups = [{"title": KIND_TITLES[kind](), "key": kind, "more": max(0, len(ids) - 8), "skills": [skill(s) for s in ids[:8]]}
+              for kind in KIND_ORDER if (ids := gap.other_missing_by_kind.get(kind, ()))]
     head = gap.explanations[0] if gap.explanations else None
-    return {"headline": wording.explain(head, view) if head else None, "groups": groups}
+    return {"headline": wording.explain(head, view) if head else None,
+            "core_missing": [skill(s) for s in gap.most_important_missing],
+            "core_had": [catalogue.skill_label(view, s, html=True) for s in gap.most_important_have],
+            "groups": groups}
 
 
 def decision_context(ssyk: str) -> dict:
+    """The decision basis of any of the 400 groups, for any person: the work and the gap always;
+    routes when the situation is known and the catalogue has a way there (issue 11)."""
+    gid = goals.group_or_404(ssyk)
     answers = _answers()
-    target = _target_or_404(answers, ssyk)
     view = catalogue.current()
     person, routes = routes_for(answers, ssyk)
     licences = catalogue.licence_labels(view, ssyk)
-    gid = view.by_ssyk.get(ssyk)
-    plain = catalogue.group_label(view, gid) if gid else target.get("label", ssyk)
-    inputs, _facts = engine_inputs()
+    inputs, _facts = route_inputs_for(ssyk)
     home = Inventera.of(answers).home
     rows = [wording.route_row(r, view, licences, income_now(answers), i + 1, home) for i, r in enumerate(routes)]
     # routes beyond the travel limit come after those within it (still shown, with the distance)
     routes = within_reach_first(routes, {row["id"] for row in rows if row["beyond_limit"]})
     by_id = {row["id"]: row for row in rows}
-    return {"ssyk": ssyk, "plain_label": plain, "routes": routes,
+    chosen = targets(answers)
+    return {"ssyk": ssyk, "plain_label": catalogue.group_label(view, gid), "routes": routes,
             "rows": [dict(by_id[r.id], n=i + 1) for i, r in enumerate(routes)],
             "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences),
-            "excluded": wording.excluded(view, excluded_candidates(inputs, person, ssyk))}
+            "excluded": wording.excluded(view, excluded_candidates(inputs, person, ssyk) if inputs and person else ()),
+            "needs_situation": person is None, "has_route": inputs is not None,
+            "is_target": any(t["ssyk"] == ssyk for t in chosen), "targets_full": len(chosen) >= goals.MAX_TARGETS,
+            "added": request.args.get("added") == "1", "similar": goals.similar(view, ssyk)}
 
 
 def _needs_situation():
@@ -125,10 +154,8 @@ def _needs_situation():
 
 @bp.route("/yrke/<ssyk>")
 def occupation(ssyk: str):
-    """The decision basis for one target: the work, the gap, the routes for this person."""
-    if person_from(_answers()) is None:
-        _target_or_404(_answers(), ssyk)
-        return _needs_situation()
+    """The decision basis of any occupation group: the work, the gap, similar occupations, and
+    the routes for this person once the situation is known."""
     ctx = decision_context(ssyk)
     return render_template("besluta/occupation.html", page_heading=_("Basis for your decision: %(job)s",
                                                                       job=ctx["plain_label"]), **ctx)
@@ -137,8 +164,8 @@ def occupation(ssyk: str):
 @bp.route("/yrke/<ssyk>/jamfor")
 def compare(ssyk: str):
     """The routes to one target side by side."""
+    _target_or_404(_answers(), ssyk)
     if person_from(_answers()) is None:
-        _target_or_404(_answers(), ssyk)
         return _needs_situation()
     ctx = decision_context(ssyk)
     comparison = {c.route_id: c for c in compare_routes(ctx["routes"])}
@@ -148,6 +175,38 @@ def compare(ssyk: str):
                           "loan_total": kr(c.loan_total), "language_steps": c.language_steps}
     return render_template("besluta/compare.html", page_heading=_("Compare routes: %(job)s", job=ctx["plain_label"]),
                            form=ChooseRouteForm(), **ctx)
+
+
+@bp.route("/mal")
+def goal():
+    """"I want to become ...": search every occupation name and synonym; ?omrade=N browses an area."""
+    view = catalogue.current()
+    q, area = goals.query(), (request.args.get("omrade") or "")[:1]
+    area = area if area in goals.AREAS else None
+    return render_template("besluta/goal.html", page_heading=_("I want to become ..."), query=q,
+                           hits=goals.goal_hits(view, q), areas=[(k, str(v)) for k, v in goals.AREAS.items()],
+                           area=area, area_label=str(goals.AREAS[area]) if area else None,
+                           area_groups=goals.area_groups(view, area) if area else [])
+
+
+@bp.route("/yrke/<ssyk>/mal", methods=["POST"])
+def make_target(ssyk: str):
+    """Make the occupation one of the person's targets; with 3 already, ask which one to swap."""
+    gid = goals.group_or_404(ssyk)
+    form = goals.MakeTargetForm()
+    chosen = targets(_answers())
+    if not form.validate_on_submit() or any(t["ssyk"] == ssyk for t in chosen):
+        return redirect(url_for("besluta.occupation", ssyk=ssyk), 303)
+    if len(chosen) >= goals.MAX_TARGETS:
+        swap = form.replace.data
+        if swap not in {t["ssyk"] for t in chosen}:
+            return goals.ask_which(ssyk, chosen, form, invalid=swap is not None)
+        chosen = [t for t in chosen if t["ssyk"] != swap]
+    view = catalogue.current()
+    chosen.append({"group_id": gid, "ssyk": ssyk, "label": catalogue.group_label(view, gid), "named": True})
+    store.save_answers(store.current_plan() or store.get_or_create_plan(), saved_answers.TARGETS,
+                       {"targets": [t["group_id"] for t in chosen], "details": chosen})
+    return redirect(url_for("besluta.occupation", ssyk=ssyk, added=1), 303)
 
 
 @bp.route("/yrke/<ssyk>/valj", methods=["POST"])

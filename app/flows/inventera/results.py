@@ -26,7 +26,8 @@ def preferences_from(answers: dict, view: catalogue.CatalogueView) -> Preference
     outlook = {ssyk: v for ssyk, row in view.outlook.items()
                if (v := catalogue.outlook_value(row)) is not None}
     return Preferences(interests=interests, max_education_weeks=weeks, swedish_level=inventera.swedish_level,
-                       outlook=outlook, commute=commute_from(answers, view))
+                       outlook=outlook, commute=commute_from(answers, view), education_level=inventera.education_level,
+                       goals=inventera.named_goals)
 
 
 def commute_from(answers: dict, view: catalogue.CatalogueView) -> dict[str, float]:
@@ -38,12 +39,15 @@ def commute_from(answers: dict, view: catalogue.CatalogueView) -> dict[str, floa
     return reachable_share(place, home.get("max_commute"), view.routes, view.education_places, view.places, view.rail)
 
 
-def match_words(match_score: float) -> str:
-    """The engine's competence match (0..1) in words. Calibrated on real profiles: a person who
-    ticks 8 of the proposed competences of their own occupation scores about 0.3, 15 about 0.45."""
-    if match_score >= 0.4:
+def match_words(core_share: float, is_match: bool = True) -> str:
+    """How much of the occupation's core the person has, in words (issue 11: the words follow
+    "x of y core competences", not an opaque score). A target with nothing in common is a
+    suggestion, never a match."""
+    if not is_match:
+        return _("Nothing in common yet")
+    if core_share >= 0.5:
         return _("Good match")
-    if match_score >= 0.2:
+    if core_share >= 0.2:
         return _("Partial match")
     return _("Small match so far")
 
@@ -84,7 +88,8 @@ def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
         "name": catalogue.group_label(view, target.group_id, html=True),
         "taxonomy_label": catalogue.tagged(target.label),
         "have": head.get("have", 0), "total": head.get("total", 0),
-        "match_words": match_words(target.match_score),
+        "share": format_percent(head.get("share", 0)), "is_match": target.is_match,
+        "match_words": match_words(head.get("share", 0), target.is_match),
         "profile_have": len(gap.have), "profile_total": len(gap.have) + len(gap.missing),
         "coverage": format_percent(target.coverage),
         "headline": explain(target.explanation, view),
@@ -114,10 +119,16 @@ def ranked_cards(answers: dict) -> list[dict]:
         targets = rank_targets(view.catalog, have, preferences=prefs, top=TOP)
     else:
         # Nothing ticked (never worked, or none fit): no competence match to rank on, so show the
-        # curated occupations (the ones with facts) in the order of the preference factors alone.
-        curated = [t for t in rank_targets(view.catalog, have, preferences=prefs)
-                   if (g := view.groups.get(t.group_id)) is not None and g.curated]
-        targets = sorted(curated, key=lambda t: (-t.preference_factor, t.ssyk))[:TOP]
+        # curated occupations (the ones with facts) in the engine's order, which then follows
+        # interests, education level, Swedish and the other preferences.
+        targets = [t for t in rank_targets(view.catalog, have, preferences=prefs)
+                   if (g := view.groups.get(t.group_id)) is not None and g.curated][:TOP]
+    # the person's saved targets (a named goal, whatever its rank) keep their card
+    shown = {t.group_id for t in targets}
+    extra = [g for g in Inventera.of(answers).target_ids if g not in shown and g in view.catalog.groups]
+    if extra:
+        everything = {t.group_id: t for t in rank_targets(view.catalog, have, preferences=prefs)}
+        targets = list(targets) + [everything[g] for g in extra]
     drivers = Inventera.of(answers).drivers or {}
     return [card(view, t, have, drivers, i) for i, t in enumerate(targets)]
 

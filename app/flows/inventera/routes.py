@@ -36,10 +36,12 @@ def results():
         if form.validate():
             view = catalogue.current()
             chosen = form.targets.data
+            named = {t["group_id"] for t in Inventera.of(answers).targets if t.get("named")}   # keep "named"
             store.save_answers(plan or store.get_or_create_plan(), saved_answers.TARGETS, {
                 "targets": chosen,
-                "details": [{"group_id": g, "ssyk": view.catalog.groups[g].ssyk if g in view.catalog.groups else None,
-                             "label": catalogue.group_label(view, g)} for g in chosen]})
+                "details": [dict({"group_id": g, "ssyk": view.catalog.groups[g].ssyk if g in view.catalog.groups else None,
+                                  "label": catalogue.group_label(view, g)}, **({"named": True} if g in named else {}))
+                            for g in chosen]})
             return redirect(url_for("inventera.results", saved=1) + "#choose", 303)
         status = 422
     answered = [k for k in (saved_answers.COMPETENCES, saved_answers.INTERESTS, saved_answers.DRIVERS) if k in answers]
