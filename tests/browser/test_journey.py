@@ -57,6 +57,7 @@ def test_answer_survives_reload_back_and_language_switch(new_page, live_server, 
     page.reload()
     assert page.get_by_label("SFI kurs C").is_checked()
     # Switch to Arabic from the question page: the answer is there, right to left.
+    page.locator(".language-menu summary").click()                  # the menu opens the list
     page.locator(".language-switcher [lang=ar]").click()
     page.wait_for_url(re.compile(r"lang=ar"))
     assert _lang_dir(page) == ["ar", "rtl"]
@@ -72,6 +73,7 @@ def test_typed_text_is_kept_through_a_language_switch(new_page, live_server, jav
     field.click()
     field.press_sequentially("Göteborg")
     page.locator("#max_commute").press_sequentially("fyrtio")   # not a number yet: kept as a draft
+    page.locator(".language-menu summary").click()
     page.locator(".language-switcher [lang=en]").click()
     page.wait_for_url(re.compile(r"lang=en"))
     assert _lang_dir(page) == ["en", "ltr"]

@@ -21,7 +21,7 @@ MEASURE = """() => {
   const targets = [...document.querySelectorAll(
     'main button, main input:not([type=hidden]):not([type=radio]):not([type=checkbox]), main select, main textarea, ' +
     'main summary, main a.button, header button, header a.button, header summary, ' +
-    'main .choice label, main .search-hits button, .language-switcher a, .language-switcher button')];
+    'main .choice label, main .search-hits button, .language-menu summary')];
   for (const el of targets) {
     if (!visible(el)) continue;
     const r = el.getBoundingClientRect();
