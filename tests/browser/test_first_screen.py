@@ -37,6 +37,7 @@ def test_first_screen_holds_the_answer_and_the_primary_action(new_page, catalogu
     checks = {
         "/inventera/resultat": (".target-card .target-card__match", "#targets-form button[type=submit]"),
         "/besluta/yrke/5321/jamfor": ("li.compare-card dl", "li.compare-card form button"),
+        "/besluta/yrke/5321": (".decision-summary dl", "main a.button[href='/besluta/yrke/5321/jamfor']"),
     }
     for path, (answer, action) in checks.items():
         page.goto(f"{base}{path}")
