@@ -155,3 +155,21 @@ def test_besluta_journey_on_a_phone(new_page, catalogue_server, check_a11y, loca
     if javascript:
         assert page.pdf(format="A4").startswith(b"%PDF")               # prints as a document
     page.emulate_media(media="screen")
+
+
+def newcomer_with_target(page, base: str, app, locale_id: str = "sv", *, situation: bool = True) -> None:
+    """The profile the Besluta pages need, through the pages: compulsory school abroad and sfi C
+    (Inventera), undersköterska as the target, and (``situation``) unemployed, no children."""
+    page.goto(f"{base}/inventera/fraga/education?lang={locale_id}")
+    page.locator("input[name=level][value=compulsory]").check()
+    page.locator("input[name=country][value=abroad]").check()
+    submit_step(page, r"/fraga/swedish$")
+    page.locator("input[name=level][value=sfi_c]").check()
+    submit_step(page, r"/fraga/home")
+    save_targets(app, page)
+    if situation:
+        page.goto(f"{base}/besluta/fraga/situation")
+        page.locator("#birth_year").fill("1988")
+        page.locator("input[name=situation][value=unemployed_registered]").check()
+        page.locator("#children").fill("0")
+        submit_step(page, r"/besluta/fraga/money")

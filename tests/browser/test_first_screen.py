@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import submit_step
-from tests.browser.test_besluta_journey import save_targets
+from tests.browser.test_besluta_journey import newcomer_with_target
 
 pytestmark = pytest.mark.browser
 
@@ -21,18 +20,7 @@ def test_first_screen_holds_the_answer_and_the_primary_action(new_page, catalogu
     base, app = catalogue_server
     page = new_page()
     page.set_viewport_size({"width": width, "height": height})
-    page.goto(f"{base}/inventera/fraga/education?lang=sv")
-    page.locator("input[name=level][value=compulsory]").check()
-    page.locator("input[name=country][value=abroad]").check()
-    submit_step(page, r"/fraga/swedish$")
-    page.locator("input[name=level][value=sfi_c]").check()
-    submit_step(page, r"/fraga/home")
-    save_targets(app, page)
-    page.goto(f"{base}/besluta/fraga/situation")
-    page.locator("#birth_year").fill("1988")
-    page.locator("input[name=situation][value=unemployed_registered]").check()
-    page.locator("#children").fill("0")
-    submit_step(page, r"/besluta/fraga/money")
+    newcomer_with_target(page, base, app)
 
     checks = {
         "/inventera/resultat": (".target-card .target-card__match", "#targets-form button[type=submit]"),

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from tests.browser.conftest import submit_step
-from tests.browser.test_besluta_journey import save_targets
+from tests.browser.test_besluta_journey import newcomer_with_target
 
 pytestmark = pytest.mark.browser
 
@@ -23,18 +23,7 @@ def test_expired_forecast_is_marked_on_a_phone(new_page, catalogue_server, check
     base, app = catalogue_server
     monkeypatch.setattr(clock, "today", lambda: date(2027, 3, 1))   # the server runs in this process
     page = new_page()
-    page.goto(f"{base}/inventera/fraga/education?lang={locale_id}")
-    page.locator("input[name=level][value=compulsory]").check()
-    page.locator("input[name=country][value=abroad]").check()
-    submit_step(page, r"/fraga/swedish$")
-    page.locator("input[name=level][value=sfi_c]").check()
-    submit_step(page, r"/fraga/home")
-    save_targets(app, page)
-    page.goto(f"{base}/besluta/fraga/situation")
-    page.locator("#birth_year").fill("1988")
-    page.locator("input[name=situation][value=unemployed_registered]").check()
-    page.locator("#children").fill("0")
-    submit_step(page, r"/besluta/fraga/money")
+    newcomer_with_target(page, base, app, locale_id)
     submit_step(page, r"/besluta/fraga/priorities")               # every money question may stay empty
 
     page.goto(f"{base}/besluta/yrke/5321")
