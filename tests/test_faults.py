@@ -4,6 +4,7 @@ one line each; a read-only database stops the app from starting; a worker killed
 no acknowledged save; a deleted plan leaves nothing in the SQLite file or its write-ahead log."""
 from __future__ import annotations
 
+import http.client
 import http.cookiejar
 import logging
 import os
@@ -200,8 +201,10 @@ def _save_commitments(base: str, name: str, n: int, acknowledged: list, attempte
         except urllib.error.HTTPError as err:
             if err.code == 303:
                 acknowledged.append(when)
-        except (urllib.error.URLError, ConnectionError, OSError):
-            pass                                                 # a request the killed worker had
+        except (urllib.error.URLError, ConnectionError, OSError, http.client.HTTPException, IndexError):
+            # a request the killed worker had: refused, cut off mid-response (IncompleteRead), or a
+            # page cut short before its form; never acknowledged, so never counted
+            pass
 
 
 def test_a_worker_killed_mid_save_loses_no_acknowledged_save(fresh_sqlite):
