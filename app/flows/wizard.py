@@ -91,11 +91,11 @@ class Flow:
                 return self.url_for_step(s.key)
         return url_for(self.after_last or f"{self.name}.check_answers")
 
-    def back_url(self, key: str) -> str:
+    def back_url(self, key: str, answers: dict[str, dict] | None = None) -> str:
         i = self.index_of(key)
         if request.args.get("next") == "check":
             return url_for(f"{self.name}.check_answers")
-        answers = self._answers()
+        answers = self._answers() if answers is None else answers
         for s in reversed(self.steps[:i]):
             if s.applies_to(answers):
                 return self.url_for_step(s.key)
@@ -145,9 +145,10 @@ def bind_form(flow: Flow, step: Step, plan, formdata=None) -> AppForm:
 
 
 def step_context(flow: Flow, step: Step, form: AppForm, **extra) -> dict:
-    position, total = flow.position(step.key)
+    answers = flow._answers()            # read once for the count and the back link ({} if nothing branches)
+    position, total = flow.position(step.key, answers)
     return dict(flow=flow, step=step, form=form, position=position,
-                total=total, back_url=flow.back_url(step.key),
+                total=total, back_url=flow.back_url(step.key, answers),
                 action=flow.url_for_step(step.key, **({"next": "check"} if request.args.get("next") == "check" else {})),
                 page_heading=step.title, **extra)
 

@@ -89,6 +89,11 @@ PERMITS = (
 )
 
 
+def year_parts(text: str | None) -> list[str]:
+    """The years typed in one field ("2015, 2019", "2015 2019", "2015;2019"), as typed."""
+    return [p for p in re.split(r"[\s,;]+", text or "") if p]
+
+
 class OptionalChoiceField(ChoiceField):
     """Radios that may be left unanswered (None); any other value must be one of the choices."""
 
@@ -194,14 +199,12 @@ class MoneyOverTimeForm(AppForm):
         if not field.data:
             field.data = ""
             return
-        parts = [p for p in re.split(r"[\s,;]+", field.data) if p]
+        parts = year_parts(field.data)
         if not all(re.fullmatch(r"\d{4}", p) and 1990 <= int(p) <= 2100 for p in parts):
             raise ValidationError(_l("Write each year with four digits, separated by commas, for example 2015, 2019."))
         if self.children and len(parts) > self.children:
             raise ValidationError(_l("You said %(n)s children under 18: write at most %(n)s years.", n=self.children))
 
-    def born_years(self) -> list[int]:
-        return [int(p) for p in re.split(r"[\s,;]+", self.children_born.data or "") if p]
 
 
 # --- Choosing a route and editing the plan (each a small POST form) ----------------------------

@@ -26,6 +26,7 @@ from app.engine.financing import (
     add_months,
     etablering_end,
 )
+from app.flows.besluta.forms import year_parts
 from app.plans.answers import Besluta, Inventera
 
 # The situation question's driving licences, as the catalogue's licence competence keys
@@ -129,8 +130,7 @@ def _programme_end(more: dict) -> date | None:
 def _children_born(situation: dict, more: dict) -> tuple[date, ...]:
     """Birth dates from the years given (1 July of each); children without a year: 5 years old now."""
     count = int(situation.get("children") or 0)
-    years = [int(y) for y in str(more.get("children_born") or "").replace(",", " ").replace(";", " ").split()
-             if y.isdigit()][:count]
+    years = [int(y) for y in year_parts(str(more.get("children_born") or "")) if y.isdigit()][:count]
     if not years:
         return ()
     assumed = add_months(date(today().year, 7, 1), -12 * ASSUMED_CHILD_AGE)
