@@ -622,8 +622,9 @@ def _etablering(person: Person, step: StudyStep, facts: FinancingFacts, on: date
             lines.append(_line(facts, s, "etableringstillagg_per_child_11_to_19_per_month", "etableringstillagg",
                                None, on, check_with=FK, q={"part": "etableringstillagg"}))
     notes = []
-    if person.etablering_until is not None:
-        notes.append(_reason(facts, "etablering_ends", s, "max_months_insatser",
+    finish = step.start + timedelta(weeks=step.calendar_weeks, days=-3)
+    if person.etablering_until is not None and step.start <= person.etablering_until < finish:
+        notes.append(_reason(facts, "etablering_ends", s, "max_months_insatser",     # only where it ends
                              until=person.etablering_until.isoformat()))
     else:      # the start was not given: assumed to go on, and said so
         notes.append(_reason(facts, "etablering_end_unknown", s, "max_months_insatser", check_with=AF))

@@ -128,6 +128,12 @@ class Besluta:
         return int((self.situation or {}).get("income") or 0)
 
     @property
+    def income_known(self) -> int | None:
+        """The income now, or None when the person left it empty (never taken as 0 kr)."""
+        value = (self.situation or {}).get("income")
+        return None if value in (None, "") else int(value)
+
+    @property
     def has_plan(self) -> bool:
         return self.plan is not None
 

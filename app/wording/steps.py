@@ -241,13 +241,14 @@ def periods(step) -> list[dict]:
     return out
 
 
-def household(route, income: int) -> dict | None:
-    """Money per month now and while studying (the first study step with money)."""
+def household(route, income: int | None) -> dict | None:
+    """Money per month now and while studying (the first study step with money); ``now`` is None
+    when the person did not give their income (nothing is compared with a guessed 0 kr)."""
     study = next((s for s in route.steps if s.financing is not None and s.financing.primary), None)
     if study is None:
         return None
-    h = household_view(income, study.financing)
-    return {"now": kr(h.now_per_month), "studying": kr(h.studying_total_per_month), "grant": kr(h.studying_grant_per_month),
+    h = household_view(income or 0, study.financing)
+    return {"now": kr(h.now_per_month) if income is not None else None, "studying": kr(h.studying_total_per_month), "grant": kr(h.studying_grant_per_month),
             "loan": kr(h.studying_loan_per_month), "difference": kr(h.difference_per_month),
             "difference_without_loan": kr(h.difference_without_loan), "less": h.difference_per_month < 0,
             "diff_abs": kr(abs(h.difference_per_month)),

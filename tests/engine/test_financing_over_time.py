@@ -276,3 +276,11 @@ def test_rules_that_shape_the_route_are_said():
     assert "utbildningsplikt" in build_routes(inputs, newcomer, "5321", start=date(2026, 12, 1))[0].notes
     schooled = person(situation=ETABLERING, has_gymnasieexamen=True, swedish_level="sfi_b")
     assert "utbildningsplikt" not in build_routes(inputs, schooled, "5321", start=date(2026, 12, 1))[0].notes
+
+
+def test_the_programme_end_is_noted_only_on_the_step_it_falls_inside(facts):
+    p = person(situation=ETABLERING, etablering_until=date(2028, 2, 29))
+    before = estimate_financing(p, komvux(date(2026, 12, 21), weeks=20), facts).primary       # ends mid-2027
+    across = estimate_financing(p, komvux(date(2027, 8, 16), weeks=40), facts).primary        # ends mid-2028
+    assert not any(n.key == "etablering_ends" for n in before.notes)
+    assert any(n.key == "etablering_ends" for n in across.notes)

@@ -81,3 +81,11 @@ def test_the_decision_page_leads_with_a_summary_and_its_action_at_both_ends(ccli
     first_section = main.find("section")
     assert "decision-summary" in first_section.get("class", [])            # the answer before the details
     assert main.select("details.section-details") and main.select("details.route-steps")
+
+
+def test_the_basis_table_scrolls_in_its_own_region(cclient):
+    profile(cclient)
+    doc = assert_page_invariants(cclient.get("/besluta/underlag"))
+    region = doc.select_one("#target-5321 .table-scroll")
+    assert region["role"] == "region" and region["tabindex"] == "0"
+    assert doc.find(id=region["aria-labelledby"]).name == "caption"

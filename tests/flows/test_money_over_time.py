@@ -159,3 +159,20 @@ def test_the_job_search_has_no_study_pace(cclient):
     assert job
     text = text_of(job[0])
     assert "pace" not in text and "weeks of looking for work" in text
+
+
+def test_money_now_is_not_taken_as_0_kr_when_left_empty(cclient):
+    profile(cclient, situation=dict(SITUATION, income=""))
+    text = text_of(assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=en"), lang="en").find("main"))
+    assert "Now: 0 kr" not in text and "more than now" not in text
+    assert "Add your income now" in text
+    post(cclient, "/besluta/fraga/situation", dict(SITUATION, income="9000"))
+    text = text_of(assert_page_invariants(cclient.get("/besluta/yrke/5321?lang=en"), lang="en").find("main"))
+    assert "Now: 9,000 kr" in text
+
+
+def test_an_occupation_that_is_not_a_target_offers_no_compare_link(cclient):
+    profile(cclient)                                           # the target is 5321, not 8331
+    doc = assert_page_invariants(cclient.get("/besluta/yrke/8331"))
+    assert not doc.select("a[href='/besluta/yrke/8331/jamfor']")
+    assert doc.select_one("form.make-target")

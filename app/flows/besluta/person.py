@@ -137,8 +137,9 @@ def _children_born(situation: dict, more: dict) -> tuple[date, ...]:
     return tuple(date(y, 7, 1) for y in years) + (assumed,) * (count - len(years))
 
 
-def income_now(answers: dict) -> int:
-    return Besluta.of(answers).income
+def income_now(answers: dict) -> int | None:
+    """The income now per month, or None when not given: the pages then compare nothing with it."""
+    return Besluta.of(answers).income_known
 
 
 def targets(answers: dict) -> list[dict]:
