@@ -1,0 +1,132 @@
+"""Print what a translator still has to translate for one locale (prints; changes nothing).
+
+    .venv/bin/python scripts/translation_worklist.py so [--kind skills|occupations|groups|glossary] [--all]
+
+The work list is fixed by rule, so translators, `flask i18n report` and the tests agree:
+- skills: the 1,000 taxonomy skills that occur in the most SSYK level-4 group profiles
+  (ties broken by concept id), read from ../shared/jobtech (or JOBTECH_DIR);
+- occupations: every occupation name in a curated group, plus the taxonomy's
+  "no educational requirement" list (310 names);
+- groups: each curated group's label, description and competence labels;
+- glossary: the terms of app/content/files/glossary.yaml.
+Each item is printed as YAML ready to paste into app/content/files/translations/<locale>/,
+with the Swedish text as a comment. The taxonomy's Swedish labels are only printed, never
+written to the repository (see ../shared/jobtech/README.md).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ROOT / "app" / "content" / "files"
+JOBTECH = Path(os.environ.get("JOBTECH_DIR", ROOT.parent / "shared" / "jobtech"))
+TOP_SKILLS = 1000
+
+
+def _concepts(name: str) -> list[dict]:
+    return json.loads((JOBTECH / name).read_text(encoding="utf-8"))["data"]["concepts"]
+
+
+def curated_groups() -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((FILES / "occupations").glob("*.yaml"))]
+
+
+def top_skills(n: int = TOP_SKILLS) -> list[tuple[str, str]]:
+    """(concept id, Swedish label) of the n skills in the most group profiles."""
+    counts: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    for group in _concepts("ssyk-level-4-groups-with-related-skills.json"):
+        for skill in group.get("related") or []:
+            if skill.get("type", "skill") == "skill":
+                counts[skill["id"]] += 1
+                labels[skill["id"]] = skill.get("preferred_label", "")
+    ranked = sorted(counts, key=lambda i: (-counts[i], i))[:n]
+    return [(i, labels[i]) for i in ranked]
+
+
+def worklist_occupations() -> list[tuple[str, str]]:
+    """(concept id, Swedish label) of the occupation names to translate, in a stable order."""
+    curated = {g["ssyk"] for g in curated_groups()}
+    names: dict[str, tuple[str, str | None]] = {}
+
+    def walk(concept: dict, group: str | None) -> None:
+        if concept.get("type") == "ssyk-level-4":
+            group = concept.get("ssyk_code_2012")
+        if concept.get("type") == "occupation-name":
+            names[concept["id"]] = (concept["preferred_label"], group)
+        for child in concept.get("narrower") or []:
+            walk(child, group)
+
+    for top in _concepts("the-ssyk-hierarchy-with-occupations.json"):
+        walk(top, None)
+    wanted = {i for i, (_, g) in names.items() if g in curated}
+    for coll in _concepts("occupations-with-no-educational-requirements.json"):
+        wanted |= {r["id"] for r in coll.get("related") or []}
+    return sorted(((i, names[i][0]) for i in wanted if i in names), key=lambda x: (x[1], x[0]))
+
+
+def _load(locale: str, name: str) -> dict:
+    path = FILES / "translations" / locale / name
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("locale")
+    ap.add_argument("--kind", choices=["skills", "occupations", "groups", "glossary"], action="append")
+    ap.add_argument("--all", action="store_true", help="also items already translated")
+    args = ap.parse_args(argv)
+    kinds = args.kind or ["groups", "occupations", "skills", "glossary"]
+    out = sys.stdout
+    if "skills" in kinds:
+        have = _load(args.locale, "skills.yaml")
+        out.write("# skills.yaml  (concept id: label)\n")
+        for cid, sv in top_skills():
+            if args.all or cid not in have:
+                out.write(f"{cid}: {_q(have.get(cid, ''))}  # {sv}\n")
+    if "occupations" in kinds:
+        have = _load(args.locale, "occupations.yaml")
+        out.write("# occupations.yaml  (concept id: [shown name, search variant, ...])\n")
+        for cid, sv in worklist_occupations():
+            if args.all or cid not in have:
+                out.write(f"{cid}: {_q(have.get(cid, []))}  # {sv}\n")
+    if "groups" in kinds:
+        have = _load(args.locale, "groups.yaml")
+        out.write("# groups.yaml  (ssyk: label, description, competences {key: label})\n")
+        for g in curated_groups():
+            mine = have.get(g["ssyk"], {})
+            out.write(f"# --- {g['ssyk']}: {g['label']['sv']}\n")
+            out.write(f'"{g["ssyk"]}":\n')
+            out.write(f"  label: {_q(mine.get('label', ''))}  # {g['label']['sv']}\n")
+            out.write(f"  description: {_q(mine.get('description', ''))}\n  # sv: {g['description']['sv']}\n")
+            out.write("  competences:\n")
+            for c in g.get("competences") or []:
+                done = (mine.get("competences") or {}).get(c["key"], "")
+                if args.all or not done:
+                    out.write(f"    {c['key']}: {_q(done)}  # {c['label']['sv']}\n")
+    if "glossary" in kinds:
+        src = FILES / "glossary.yaml"
+        have = _load(args.locale, "glossary.yaml")
+        out.write("# glossary.yaml  (key: {term, text})\n")
+        if src.exists():
+            for key, term in (yaml.safe_load(src.read_text(encoding="utf-8")) or {}).get("terms", {}).items():
+                if args.all or key not in have:
+                    out.write(f"{key}:\n  term: \"\"  # {term['term']['sv']}\n  text: \"\"  # {term['text']['sv']}\n")
+        else:
+            out.write("# (app/content/files/glossary.yaml does not exist yet)\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
