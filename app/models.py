@@ -2,3 +2,4 @@
 from app.content.models import *  # noqa: F401,F403
 from app.limits import RateLimitCounter  # noqa: F401,E402
 from app.plans.models import *  # noqa: F401,F403
+from app.counsellors.models import *  # noqa: F401,F403,E402
