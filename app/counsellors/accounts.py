@@ -167,6 +167,21 @@ def cookie_name() -> str:
     return f"__Host-{name}" if sessions.is_secure(current_app) else name
 
 
+def session_row() -> CounsellorSession | None:
+    """The signed-in counsellor's session row (None when nobody is signed in)."""
+    return _session_row() if current_counsellor() is not None else None
+
+
+def enter_meeting(meeting_id: str | None) -> None:
+    """Remember (or forget, with None) the meeting this counsellor works in."""
+    row = session_row()
+    if row is not None and row.meeting_id != meeting_id:
+        row.meeting_id = meeting_id
+        db = get_session()
+        db.add(row)
+        db.commit()
+
+
 def _session_row() -> CounsellorSession | None:
     if "counsellor_session" not in g:
         token = g.get("counsellor_token") if "counsellor_token" in g else request.cookies.get(cookie_name())

@@ -47,3 +47,5 @@ class CounsellorSession(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     last_seen_at: datetime = Field(default_factory=utcnow)
     ended_at: datetime | None = None
+    # The meeting this counsellor is working in (app.meetings checks it on every request).
+    meeting_id: str | None = Field(default=None, max_length=32)

@@ -119,5 +119,8 @@ def sign_out():
 @bp.route("/")
 @accounts.counsellor_required
 def home():
+    from app.meetings.counsellor_routes import _leave_an_ended_meeting
+
+    _leave_an_ended_meeting()
     return render_template("counsellors/home.html", counsellor=g.counsellor, sign_out_form=SignOutForm(),
                            page_heading=_l("Counsellor"))

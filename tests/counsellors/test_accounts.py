@@ -6,7 +6,7 @@ from datetime import timedelta
 from app.counsellors import accounts, totp
 from app.plans.models import utcnow
 from tests.conftest import csrf_token
-from tests.counsellors.conftest import enrolled_secret, pending_secret, post_password, row_for, sign_in
+from tests.counsellor_fixtures import enrolled_secret, pending_secret, post_password, row_for, sign_in
 from tests.pages import assert_page_invariants
 
 GENERIC = "e-postadressen eller lösenordet är fel"
