@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, g, make_response, redirect, render_te
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from app import clock, sessions, wording
 from app.counsellors import accounts
@@ -161,14 +162,14 @@ def screen():
     columns = [{"locale": _locale(), "view": views.shared_view(plan, meeting, meeting.screen)}]
     if "swedish" in meeting.screen and meeting.person_locale != "sv":
         with force_locale("sv"):
-            columns.append({"locale": "sv", "view": views.shared_view(plan, meeting, meeting.screen),
-                            "html": None})
+            columns.append({"locale": "sv", "view": views.shared_view(plan, meeting, meeting.screen)})
         with force_locale(meeting.person_locale):
             columns[0]["view"] = views.shared_view(plan, meeting, meeting.screen)
     rendered = []
     for col in columns:
         with force_locale(col["locale"]):
-            rendered.append(render_template("meetings/_screen_column.html", view=col["view"], locale=col["locale"]))
+            rendered.append(Markup(render_template("meetings/_screen_column.html", view=col["view"],
+                                                   locale=col["locale"])))
     return render_template("meetings/screen.html", page_heading=_l("Our plan"), columns=rendered,
                            two=len(rendered) > 1)
 

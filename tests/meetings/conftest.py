@@ -38,6 +38,22 @@ def answer(person, value: str):
 
 
 @pytest.fixture
+def app(create_app_for, catalogue_url):
+    """The plan's steps are named from the catalogue: the app on the loaded one."""
+    return create_app_for(catalogue_url)
+
+
+@pytest.fixture
+def planned(app):
+    """A person's browser with answers and a chosen plan (test_sharing's sample plan)."""
+    from tests.test_sharing import give_plan
+
+    client = app.test_client()
+    give_plan(client)
+    return person_with_answers(client)
+
+
+@pytest.fixture
 def signed_in(app, counsellor):
     client = app.test_client()
     sign_in(app, client, *counsellor)
@@ -47,6 +63,21 @@ def signed_in(app, counsellor):
 @pytest.fixture
 def person(app):
     return person_with_answers(app.test_client())
+
+
+def start_meeting(person, counsellor_client):
+    code = invite(person)
+    response = join(counsellor_client, code)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    url = response.headers["Location"]
+    assert answer(person, "allow").status_code == 303
+    return url
+
+
+@pytest.fixture
+def together(planned, signed_in):
+    """An allowed meeting on a person with a plan: (person, counsellor, meeting page URL)."""
+    return planned, signed_in, start_meeting(planned, signed_in)
 
 
 @pytest.fixture
