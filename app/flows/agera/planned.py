@@ -18,6 +18,7 @@ from app.plans import answers, schema, store
 from app.wording import PlanRow
 
 PLAN_STEP, PROGRESS_STEP, COMMITMENT_STEP = answers.PLAN, answers.PROGRESS, answers.COMMITMENT
+MEETINGS_STEP = answers.MEETING_SUMMARIES
 
 
 def load(plan_row=None) -> tuple[Plan | None, dict, dict]:

@@ -181,8 +181,11 @@ def export_json():
     plan, notes, progress = planned.load()
     if plan is None:
         abort(404)
-    commitment = store.answers_for(store.current_plan(), planned.COMMITMENT_STEP)
-    data = exports.export_plan(plan.to_dict(), notes=notes, progress=progress, commitment=commitment)
+    owner = store.current_plan()
+    commitment = store.answers_for(owner, planned.COMMITMENT_STEP)
+    profile = store.all_answers(owner) if request.args.get("profil") == "ja" else None     # by consent only
+    data = exports.export_plan(plan.to_dict(), notes=notes, progress=progress, commitment=commitment,
+                               profile=profile, meetings=store.answers_for(owner, planned.MEETINGS_STEP))
     return _download(json.dumps(data, ensure_ascii=False, indent=2), "application/json", "vagval-plan.json")
 
 
@@ -209,6 +212,8 @@ def import_plan():
             store.save_answers(owner, planned.PROGRESS_STEP, data["progress"])
             if data["commitment"]:
                 store.save_answers(owner, planned.COMMITMENT_STEP, data["commitment"])
+            store.restore_answers(owner, dict(data["profile"] or {}, **(
+                {planned.MEETINGS_STEP: data["meetings"]} if data["meetings"] else {})))
             flash(_("Your plan is back. Check that the dates still suit you."), "success")
             return redirect(url_for("agera.next_steps"), 303)
         form.file.errors = [IMPORT_ERRORS[error]()]
