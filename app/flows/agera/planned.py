@@ -36,6 +36,11 @@ def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
     return plan, notes, progress
 
 
+def profile(plan_row) -> dict:
+    """What the person has told about themselves, in words (a shared link with their consent)."""
+    return wording.profile_summary(answers.Inventera.of(store.all_answers(plan_row)), catalogue.current())
+
+
 def goal_name(plan: Plan) -> str:
     return wording.goal_name(catalogue.current(), plan.goal.ssyk, plan.goal.label)
 

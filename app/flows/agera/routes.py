@@ -105,12 +105,14 @@ def share():
     plan, _notes, _progress = planned.load(owner)
     if plan is None:
         return _no_plan()
-    form = ShareForm(data={"days": shares.DEFAULT_DAYS, "include_notes": "no"} if request.method == "GET" else None)
+    form = ShareForm(data={"days": shares.DEFAULT_DAYS, "include_notes": "no", "include_profile": "no"}
+                     if request.method == "GET" else None)
     refused = shares.refusal(owner) if request.method == "POST" and form.validate() else "invalid"
     if refused in SHARE_REFUSALS:
         form.form_errors.append(SHARE_REFUSALS[refused]())
     elif refused is None:
-        share = shares.create_share(owner, form.days.data, form.include_notes.data == "yes")
+        share = shares.create_share(owner, form.days.data, form.include_notes.data == "yes",
+                                    form.include_profile.data == "yes")
         flash(_("Your plan is shared. Copy the link below and send it to the person you choose."), "success")
         return redirect(url_for("agera.share") + f"#share-{share.id[:8]}", 303)
     active = [{"share": s, "url": url_for("shared.view", token=s.id, _external=True), "anchor": f"share-{s.id[:8]}",
