@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel import Locale
 from babel.support import Translations
@@ -38,8 +39,14 @@ class LocaleInfo:
         return cls(id=locale_id, lang_tag=tag, dir=loc.text_direction, label=SUPPORTED_LOCALES[locale_id][0])
 
 
+@lru_cache(maxsize=64)
+def _info(locale_id: str, _language) -> LocaleInfo:
+    """LocaleInfo.for_id, once per locale and configuration (Babel's locale data is slow to ask)."""
+    return LocaleInfo.for_id(locale_id)
+
+
 def all_locales() -> list[LocaleInfo]:
-    return [LocaleInfo.for_id(i) for i in SUPPORTED_LOCALES]
+    return [_info(i, SUPPORTED_LOCALES[i]) for i in SUPPORTED_LOCALES]
 
 
 def select_locale() -> str:
@@ -141,7 +148,8 @@ def babel_domain() -> "FallbackDomain":
 def current_locale_info() -> LocaleInfo:
     info = g.get("locale_info")
     if info is None:
-        info = g.locale_info = LocaleInfo.for_id(str(get_locale()))
+        locale_id = str(get_locale())
+        info = g.locale_info = _info(locale_id, SUPPORTED_LOCALES.get(locale_id))
     return info
 
 
