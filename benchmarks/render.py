@@ -76,10 +76,59 @@ def _median_ms(client, path: str, repeat: int, before=None) -> float:
     return statistics.median(times) * 1000
 
 
+def _pdf(repeat: int) -> None:
+    """A 30-step plan's PDF: made anew (the PDF cache emptied first) and downloaded again."""
+    from datetime import timedelta
+
+    from flask import session
+
+    from app import create_app, pdfs
+    from app.config import Config
+    from app.db import upgrade
+    from app.engine.plan import PlanStep
+    from app.plans import store
+    from tests.test_sharing import sample_plan
+
+    url = f"sqlite:///{tempfile.mkdtemp()}/pdf.sqlite3"
+    upgrade(url)
+    app = create_app(replace(Config(), SECRET_KEY="render-" + "x" * 30, DATABASE_URL=url,
+                             RATELIMIT_STORAGE_URI="memory://", RATELIMIT_PDF="10000/hour", RATELIMIT_PDF_ALL="10000/hour"))
+    base = sample_plan()
+    steps = list(base.steps) + [PlanStep(id=f"own-{i}", kind="own", key="own", label=f"Steg {i}: ring skolan och fråga om antagningen",
+                                         with_whom="person", start=base.start + timedelta(days=7 * i),
+                                         finish=base.start + timedelta(days=7 * i)) for i in range(1, 31 - len(base.steps))]
+    plan = replace(base, steps=tuple(steps))
+    with app.test_request_context():
+        row = store.get_or_create_plan()
+        store.save_answers(row, "besluta.plan", dict(plan.to_dict(), user_notes={}))
+        cookie = app.session_interface.get_signing_serializer(app).dumps(dict(session))
+    client = app.test_client()
+    client.set_cookie(app.config.get("SESSION_COOKIE_NAME", "session"), cookie)
+    client.get("/agera/plan.pdf")                                 # fonts and stylesheet loaded once
+    made, again = [], []
+    for _ in range(repeat):
+        pdfs.CACHE.clear()
+        start = time.perf_counter()
+        response = client.get("/agera/plan.pdf")
+        made.append(time.perf_counter() - start)
+        assert response.status_code == 200 and response.data[:4] == b"%PDF", response.status_code
+        start = time.perf_counter()
+        client.get("/agera/plan.pdf")
+        again.append(time.perf_counter() - start)
+    print(f"PDF of a {len(plan.steps)}-step plan: made anew median {statistics.median(made) * 1000:.0f} ms "
+          f"(max {max(made) * 1000:.0f} ms), downloaded again (from the cache) median {statistics.median(again) * 1000:.1f} ms "
+          f"(wall time, {repeat} times)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=40)
     args = ap.parse_args()
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    _pdf(max(5, args.repeat // 4))
+    print()
     full_url, curated_url = _database(True), _database(False)
 
     client, profile, memo = _client(full_url, 20)
