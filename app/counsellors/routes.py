@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-import segno
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
@@ -13,6 +12,7 @@ from app.counsellors import accounts, totp
 from app.counsellors.forms import CodeForm, LoginForm, SignOutForm
 from app.counsellors.models import Counsellor
 from app.db import get_session
+from app.exports import qr_data_uri
 
 bp = Blueprint("counsellors", __name__, url_prefix="/radgivare", template_folder="templates")
 
@@ -100,7 +100,7 @@ def second_factor():
     if row.stage == "enrol":
         secret = accounts.pending_secret(row)
         uri = totp.provisioning_uri(secret, counsellor.email)
-        enrol = {"qr": segno.make(uri, error="m").svg_data_uri(scale=4, border=4, dark="#000", light="#fff"),
+        enrol = {"qr": qr_data_uri(uri, scale=4),
                  "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))}
     heading = _l("Set up your second factor") if enrol else _l("Enter your code")
     return render_template("counsellors/second_factor.html", form=form, enrol=enrol,

@@ -3,7 +3,6 @@ the big screen, hand-over, end; the bar every page shows during a meeting and it
 "Who has seen my plan"."""
 from __future__ import annotations
 
-import segno
 from flask import Blueprint, abort, flash, g, make_response, redirect, render_template, request, session, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
@@ -13,6 +12,7 @@ from markupsafe import Markup
 from app import clock, sessions, wording
 from app.counsellors import accounts
 from app.engine.plan import add_own_step
+from app.exports import qr_data_uri
 from app.meetings import access, views
 from app.meetings import store as meetings
 from app.meetings.forms import ButtonForm, CommentForm, ScreenForm
@@ -20,11 +20,6 @@ from app.plans import answers, schema, store
 
 bp = Blueprint("meetings", __name__, url_prefix="/mote", template_folder="templates")
 CODE_KEY = "meeting_code"
-
-
-def qr_data_uri(text: str) -> str:
-    """A QR code as a ``data:`` SVG image: no inline style, so the CSP holds."""
-    return segno.make(text, error="m").svg_data_uri(scale=5, border=4, dark="#000", light="#fff")
 
 
 def _locale() -> str:
