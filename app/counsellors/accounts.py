@@ -231,7 +231,8 @@ def counsellor_required(view):
             if request.headers.get("HX-Request"):
                 return "", 401
             timed_out = "1" if g.get("counsellor_timed_out") else None
-            return redirect(url_for("counsellors.login", next=request.path, slut=timed_out), 303)
+            back = request.full_path.rstrip("?")        # keeps ?kod= from a scanned meeting QR
+            return redirect(url_for("counsellors.login", next=back, slut=timed_out), 303)
         return view(*args, **kwargs)
     return wrapped
 

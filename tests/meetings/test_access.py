@@ -76,3 +76,11 @@ def test_ended_meeting_answers_410_on_every_plan_page(meeting):
     # back on the start page, the counsellor leaves the ended meeting behind
     assert counsellor.get("/radgivare/").status_code == 200
     assert counsellor.get("/inventera/svar").status_code == 200
+
+
+def test_a_scanned_meeting_qr_survives_signing_in(app, counsellor):
+    client = app.test_client()
+    response = client.get("/radgivare/mote?kod=ABCD-EFGH")
+    assert response.status_code == 303
+    assert "next=/radgivare/mote?kod%3DABCD-EFGH" in response.headers["Location"] or \
+        "kod%3DABCD-EFGH" in response.headers["Location"]
