@@ -13,6 +13,7 @@ from app import clock, sessions, wording
 from app.counsellors import accounts
 from app.engine.plan import add_own_step
 from app.exports import qr_data_uri
+from app.i18n import current_locale_info
 from app.meetings import access, views
 from app.meetings import store as meetings
 from app.meetings.forms import ButtonForm, CommentForm, ScreenForm
@@ -154,17 +155,15 @@ def screen():
             meetings.set_screen(meeting, form.parts.data or [])
         return redirect(url_for("meetings.index") + "#screen", 303)
     plan = store.current_plan()
-    columns = [{"locale": _locale(), "view": views.shared_view(plan, meeting, meeting.screen)}]
+    current_locale_info()                    # the page's own lang and dir, before any force_locale
+    locales = [_locale()]
     if "swedish" in meeting.screen and meeting.person_locale != "sv":
-        with force_locale("sv"):
-            columns.append({"locale": "sv", "view": views.shared_view(plan, meeting, meeting.screen)})
-        with force_locale(meeting.person_locale):
-            columns[0]["view"] = views.shared_view(plan, meeting, meeting.screen)
+        locales = [meeting.person_locale, "sv"]          # the person's language and Swedish side by side
     rendered = []
-    for col in columns:
-        with force_locale(col["locale"]):
-            rendered.append(Markup(render_template("meetings/_screen_column.html", view=col["view"],
-                                                   locale=col["locale"])))
+    for locale in locales:
+        with force_locale(locale):
+            view = views.shared_view(plan, meeting, meeting.screen)
+            rendered.append(Markup(render_template("meetings/_screen_column.html", view=view, locale=locale)))
     return render_template("meetings/screen.html", page_heading=_l("Our plan"), columns=rendered,
                            two=len(rendered) > 1)
 
