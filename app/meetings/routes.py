@@ -247,6 +247,8 @@ def bar_context(auto: bool = True) -> dict | None:
             meeting = None
     else:
         role, meeting = "person", access.person_meeting()
+        if meeting is not None and meeting.state == "active":
+            meetings.touch(meeting)          # the person looking at a page keeps the meeting alive
     if meeting is None or role is None:
         return None
     return {"role": role, "meeting": meeting, "auto": auto,
