@@ -129,6 +129,10 @@ def pending_secret(row: CounsellorSession) -> str:
     return sessions.unseal("totp", row.pending_secret or "") or ""
 
 
+def counsellor_of(row: CounsellorSession) -> Counsellor | None:
+    return get_session().get(Counsellor, row.counsellor_id)
+
+
 def complete_second_factor(row: CounsellorSession, code: str) -> bool:
     """Check the code (enrolling the pending secret if that is the stage); the session becomes active."""
     db = get_session()
