@@ -293,10 +293,11 @@ def _in_locale(texts: dict | None) -> bool:
 
 
 def tagged(text: str, texts: dict | None = None) -> Markup:
-    """The text for HTML; marked lang="sv" when it is Swedish on a page in another language."""
+    """The text for HTML; marked lang="sv" when it is Swedish on a page in another language, and
+    isolated left to right (dir="ltr": its full stop stays at its end on a right-to-left page)."""
     if _in_locale(texts):
         return escape(text)
-    return Markup('<span lang="sv">%s</span>') % text
+    return Markup('<span lang="sv" dir="ltr">%s</span>') % text
 
 
 def skill_label(view: CatalogueView, skill_id: str, html: bool = False) -> str:
