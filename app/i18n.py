@@ -44,6 +44,7 @@ class LocaleInfo:
     dir: str         # "ltr" or "rtl", from Babel
     label: str       # the language's own name
     code: str        # what ?lang= carries in our links ("prs" for Dari, else the id)
+    speech: str      # the language tags a read-aloud voice may have ("prs fa-AF" for Dari)
 
     @classmethod
     def for_id(cls, locale_id: str) -> "LocaleInfo":
@@ -51,7 +52,7 @@ class LocaleInfo:
         language = SUPPORTED_LOCALES[locale_id]
         tag = language.tag or loc.language + (f"-{loc.territory}" if loc.territory else "")
         return cls(id=locale_id, lang_tag=tag, dir=loc.text_direction, label=language.label,
-                   code=language.tag or locale_id)
+                   code=language.tag or locale_id, speech=" ".join((tag, *language.also)))
 
 
 def all_locales() -> list[LocaleInfo]:
