@@ -163,3 +163,21 @@ def test_placeholders_survive_translation(locale_id):
         src = message.id if isinstance(message.id, str) else message.id[0]
         dst = message.string if isinstance(message.string, str) else message.string[0]
         assert set(re.findall(r"%\(\w+\)s", src)) == set(re.findall(r"%\(\w+\)s", dst)), src
+
+
+CATALOGUE_PAGES = ["/inventera/resultat", "/besluta/yrke/5321", "/besluta/yrke/5321/jamfor", "/besluta/underlag",
+                   "/besluta/plan", "/besluta/mal", "/agera/", "/upptacka/"]
+
+
+@pytest.mark.parametrize("locale_id", EXPECTED)
+def test_pages_with_a_plan_have_lang_and_dir_in_every_language(cclient, locale_id):
+    from tests.flows.test_besluta import choose, profile
+
+    profile(cclient)
+    choose(cclient)
+    tag, direction = EXPECTED[locale_id]
+    cclient.get("/", query_string={"lang": LocaleInfo.for_id(locale_id).code})
+    for url in CATALOGUE_PAGES:
+        response = cclient.get(url)
+        assert response.status_code == 200, url
+        assert_page_invariants(response, lang=tag, dir=direction)
