@@ -77,6 +77,7 @@ class CatalogueView:
     rail: tuple[RailLine, ...] = ()                                         # the travel-time model's rail lines
     routes: dict[str, list[str]] = field(default_factory=dict)             # SSYK -> education ids
     leads_to: dict[str, list[str]] = field(default_factory=dict)           # education id -> SSYK codes
+    memo: dict = field(default_factory=dict, repr=False)   # texts derived per locale, built on first ask
 
 
 def _rows(session: Session, model, *order) -> list:
@@ -337,6 +338,14 @@ def level_label(view: CatalogueView, level_id: str | None) -> str:
 def licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
     """Names of curated competences by key, for HTML: the target's own, then every licence the
     catalogue names (a route may need one its target does not list, e.g. a B licence before a bus course)."""
+    key = ("licence_labels", str(get_locale() or "sv"), ssyk)
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = _licence_labels(view, ssyk)
+    return dict(found)
+
+
+def _licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
     other = {c.key: tagged(localised(c.labels, c.key), c.labels)
              for rows in view.competence_rows.values() for c in rows if c.kind == "licence"}
     own = {c.key: tagged(localised(c.labels, c.key), c.labels) for c in view.competence_rows.get(ssyk, ())}
