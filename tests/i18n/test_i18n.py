@@ -181,3 +181,17 @@ def test_pages_with_a_plan_have_lang_and_dir_in_every_language(cclient, locale_i
         response = cclient.get(url)
         assert response.status_code == 200, url
         assert_page_invariants(response, lang=tag, dir=direction)
+
+
+def test_a_language_is_one_line_of_configuration(client, monkeypatch):
+    """A new entry in SUPPORTED_LOCALES is enough for the menu, ?lang=, lang/dir and Accept-Language
+    (its catalogue and content translations aside)."""
+    from app import i18n
+
+    monkeypatch.setattr(i18n, "SUPPORTED_LOCALES", {**SUPPORTED_LOCALES, "fi": i18n.Language("Suomi")})
+    doc = assert_page_invariants(client.get("/?lang=sv"), lang="sv")
+    assert text_of(doc.select_one('.language-switcher a[lang="fi"]')) == "Suomi"
+    assert_page_invariants(client.get("/?lang=fi"), lang="fi")
+    with client.session_transaction() as s:
+        s.clear()
+    assert_page_invariants(client.get("/", headers={"Accept-Language": "fi-FI"}), lang="fi")
