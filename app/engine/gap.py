@@ -339,6 +339,58 @@ def _sparse_match(index: CatalogIndex, have: Iterable[str], alpha: float, family
     return match, fam_sim, terms, hits
 
 
+def _group_match(index: CatalogIndex, pos: int, have: Iterable[str], alpha: float,
+                 family_weight: float) -> tuple[float, float]:
+    """(match, coverage) of the one group at ``pos``: the figures ``_sparse_match`` gives it,
+    without scoring every other group (``compute_gap`` needs one group only).
+
+    The same sums in the same order (sorted ids, as ``_accumulate``) and the same operations
+    as ``_sparse_match``, so both figures are the same floats to the last bit.
+    """
+    weight = index.weight
+    profile = index.groups[pos].profile
+    family = index.group_family[pos]
+    family_postings = index.family_postings
+    dot1 = dot2 = fam_dot = have_sq = 0.0
+    hit = False
+    for skill_id in sorted(set(have)):
+        w = weight.get(skill_id)
+        if w is None:
+            continue
+        w2 = w * w
+        have_sq += w2
+        if skill_id in profile:          # pos is in the skill's postings
+            dot1 += w
+            dot2 += w2
+            hit = True
+        if family_weight and family in family_postings.get(skill_id, ()):
+            fam_dot += w2
+    if not have_sq:
+        return 0.0, 0.0
+    have_norm = math.sqrt(have_sq)
+    match = 0.0
+    if family_weight:
+        n = index.family_norm[family]
+        match = family_weight * (fam_dot / (n * have_norm) if n else 0.0)
+    if not hit:
+        return match, 0.0
+    coverage = dot1 / index.total[pos]
+    match += (1.0 - family_weight) * (alpha * coverage + (1.0 - alpha) * dot2 / (index.match_norm[pos] * have_norm))
+    return match, coverage
+
+
+def _educations_for(catalog: Catalog, group: Group) -> tuple:
+    """The catalogue's educations (in catalogue order) that give some skill of ``group``'s
+    profile; cached per group. Only these can give a missing skill, so ``compute_gap`` need
+    not intersect every education with every gap."""
+    cache = catalog._cache.setdefault("educations_for", {})
+    cached = cache.get(group.id)
+    if cached is None:
+        profile = group.profile
+        cached = cache[group.id] = tuple(e for e in catalog.educations if not e.gives.isdisjoint(profile))
+    return cached
+
+
 def match_components(index: CatalogIndex, have: Iterable[str], alpha: float = MATCH_ALPHA,
                      family_weight: float = FAMILY_WEIGHT, match_norm: tuple[float, ...] | None = None):
     """Per group position: (match, coverage, similarity, family_similarity) lists for ``have``."""
@@ -740,7 +792,7 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
 
     covers: list[tuple[float, EducationCover]] = []
     covered_by: dict[str, list[tuple[float, str]]] = {}
-    for education in catalog.educations:
+    for education in _educations_for(catalog, group):
         gives = education.gives & missing
         if not gives:
             continue
@@ -756,8 +808,7 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     educations = tuple(cover for _, cover in covers)
     covered_map = {s: tuple(e for _, e in sorted(items)) for s, items in sorted(covered_by.items())}
 
-    match, _, terms, _ = _sparse_match(index, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
-    coverage = terms[pos][0] if pos in terms else 0.0
+    match, coverage = _group_match(index, pos, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
 
     core = core_competences(catalog, group, size=most_important)
     core_set = set(core)
@@ -796,7 +847,7 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
         most_important_missing=tuple(s for s in top if s not in have_set),
         coverage=coverage,
         count_coverage=len(has) / len(group.profile) if group.profile else 0.0,
-        match_score=match[pos],
+        match_score=match,
         educations=educations,
         covered_by=covered_map,
         explanations=tuple(explanations),
