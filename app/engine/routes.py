@@ -373,7 +373,7 @@ def _exclusion(edu: RouteEducation, person: Person, target: str, inputs: RouteIn
 
 
 def _candidate(inputs: RouteInputs, person: Person, occ: RouteOccupation, edu: RouteEducation | None,
-               start: date, facts: FinancingFacts | None) -> Route:
+               start: date, facts: FinancingFacts | None, financed: dict | None = None) -> Route:
     scale = inputs.scale
     steps: list[RouteStep] = []
     skipped: list[SkippedStep] = []
@@ -458,11 +458,25 @@ def _candidate(inputs: RouteInputs, person: Person, occ: RouteOccupation, edu: R
                            weeks_assumed=True, with_whom=EMPLOYER, notes=job_notes))
     dated, ready = schedule(tuple(steps), start)
     if facts is not None:
-        dated = tuple(_with_financing(s, person, facts) for s in dated)
+        dated = tuple(_financed(s, person, facts, financed) for s in dated)
     return Route(id=f"{occ.ssyk}:{edu.id if edu else 'direct'}", target_ssyk=occ.ssyk,
                  education_id=edu.id if edu else None, steps=dated, skipped=tuple(skipped), start=start,
                  ready_date=ready, swedish_integrated=bool(edu and edu.language_integrated), language=path,
                  notes=tuple(notes))
+
+
+def _financed(step: RouteStep, person: Person, facts: FinancingFacts, memo: dict | None) -> RouteStep:
+    """``_with_financing``, once per distinct step in ``memo`` (one ``build_routes`` call: the
+    same person and facts). The candidate routes to a job share steps (the same Swedish course
+    from the same date, the same preparatory komvux), and the money over a step's whole length
+    was most of the time of building routes. A step is a frozen value, so an equal step gets the
+    equal (here: the same) financed step."""
+    if memo is None:
+        return _with_financing(step, person, facts)
+    done = memo.get(step)
+    if done is None:
+        done = memo[step] = _with_financing(step, person, facts)
+    return done
 
 
 def _with_financing(step: RouteStep, person: Person, facts: FinancingFacts) -> RouteStep:
@@ -485,10 +499,11 @@ def build_routes(inputs: RouteInputs, person: Person, target_ssyk: str, *, start
     when they hold one) are left out (see ``excluded_candidates``).
     """
     occ = inputs.occupations[target_ssyk]
-    routes = [_candidate(inputs, person, occ, edu, start, facts)
+    financed: dict[RouteStep, RouteStep] = {}     # the candidates' shared steps, financed once (_financed)
+    routes = [_candidate(inputs, person, occ, edu, start, facts, financed)
               for edu in _candidates(inputs, person, occ) if _exclusion(edu, person, target_ssyk, inputs) is None]
     if occ.education_required in (None, "none") or not routes:
-        routes.append(_candidate(inputs, person, occ, None, start, facts))
+        routes.append(_candidate(inputs, person, occ, None, start, facts, financed))
     order = {r.id: i for i, r in enumerate(routes)}
     routes.sort(key=lambda r: (r.ready_date, r.weeks_assumed, order[r.id]))
     return tuple(routes[:max_routes])
