@@ -379,6 +379,21 @@ def _group_match(index: CatalogIndex, pos: int, have: Iterable[str], alpha: floa
     return match, coverage
 
 
+def _central_kinds(catalog: Catalog, group: Group) -> tuple[tuple[str, str], ...]:
+    """The group's profile most central first (``central_order``), each skill with the kind
+    ``compute_gap`` files it under (its kind, taught when unknown); cached per group, as both
+    depend on the catalogue only."""
+    cache = catalog._cache.setdefault("central_kinds", {})
+    cached = cache.get(group.id)
+    if cached is None:
+        kinds = []
+        for skill_id in central_order(catalog, group):
+            skill = catalog.skills.get(skill_id)
+            kinds.append((skill_id, skill.kind if skill is not None and skill.kind in SKILL_KINDS else SKILL_KIND_TAUGHT))
+        cached = cache[group.id] = tuple(kinds)
+    return cached
+
+
 def _educations_for(catalog: Catalog, group: Group) -> tuple:
     """The catalogue's educations (in catalogue order) that give some skill of ``group``'s
     profile; cached per group. Only these can give a missing skill, so ``compute_gap`` need
@@ -782,13 +797,13 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     weight = index.weight
     has = group.profile & have_set
     missing = group.profile - has
-    missing_ranked = tuple(s for s in central_order(catalog, group) if s in missing)   # most central first
-
     by_kind: dict[str, list[str]] = {kind: [] for kind in SKILL_KINDS}
-    for skill_id in missing_ranked:
-        skill = catalog.skills.get(skill_id)
-        kind = skill.kind if skill is not None and skill.kind in by_kind else SKILL_KIND_TAUGHT
-        by_kind[kind].append(skill_id)
+    missing_ranked_list = []
+    for skill_id, kind in _central_kinds(catalog, group):   # most central first
+        if skill_id in missing:
+            missing_ranked_list.append(skill_id)
+            by_kind[kind].append(skill_id)
+    missing_ranked = tuple(missing_ranked_list)
 
     covers: list[tuple[float, EducationCover]] = []
     covered_by: dict[str, list[tuple[float, str]]] = {}
