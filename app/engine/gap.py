@@ -598,7 +598,7 @@ def _preference_factors(catalog: Catalog, index: CatalogIndex,
             steps = EDUCATION_RANK[required] - level_rank
             if g.no_education_names:
                 steps = min(steps, EDUCATION_RANK["none"] - level_rank)
-            if steps > 0 and not named or steps <= 0:
+            if steps <= 0 or not named:    # a named goal is never held back by its education level
                 memo = level_memo.get((required, steps))
                 if memo is None:
                     if steps > 0:
