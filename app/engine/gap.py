@@ -909,8 +909,20 @@ def similar_occupations(catalog: Catalog, group_id: str, *, n: int = SIMILAR_MAX
     ``shares_skills``  params: count - shares competences, none of the target's core; only
                        used to reach ``minimum`` suggestions.
     A group that shares nothing is never suggested.
+
+    The answer depends on the catalogue alone (no person), so it is cached per catalogue,
+    by source group and arguments; Similar values are immutable, so callers share them.
     """
     source = _group(catalog, group_id)
+    cache = catalog._cache.setdefault("similar", {})
+    key = (source.id, n, minimum, pool)
+    cached = cache.get(key)
+    if cached is None:
+        cached = cache[key] = _similar_occupations(catalog, source, n, minimum, pool)
+    return cached
+
+
+def _similar_occupations(catalog: Catalog, source: Group, n: int, minimum: int, pool: int) -> tuple[Similar, ...]:
     source_core = core_competences(catalog, source)
     scored: list[tuple[tuple, Similar]] = []
     fallback: list[Similar] = []
