@@ -187,7 +187,13 @@ def language_sentence(path, level_label) -> str | None:
 
 
 def date_text(d) -> str:
-    return format_date(d, "long") if d else ""
+    return _date_text(d, str(get_locale() or "sv")) if d else ""
+
+
+@lru_cache(maxsize=4096)
+def _date_text(d, _locale: str) -> str:
+    """date_text() once per date and language (Babel's date formatting is slow to ask)."""
+    return format_date(d, "long")
 
 
 def listed(items) -> str:
