@@ -11,6 +11,7 @@ shared view, and the money of a study step), each term once per page, at most
 from __future__ import annotations
 
 import re
+import secrets
 
 from flask import Flask, g, has_request_context, request, url_for
 from flask_babel import gettext as _
@@ -55,15 +56,15 @@ def _matcher(view, locale: str) -> tuple[re.Pattern | None, dict[str, tuple[str,
 
 
 def _state() -> dict:
-    if "glossary_terms" not in g:
-        g.glossary_terms = {"linked": set(), "n": 0}
+    if "glossary_terms" not in g:     # ids unique also when htmx adds a fragment to the page
+        g.glossary_terms = {"linked": set(), "n": 0, "prefix": secrets.token_hex(3)}
     return g.glossary_terms
 
 
 def _link(view, key: str, word: str, swedish_form: bool, locale: str) -> Markup:
     state = _state()
     state["n"] += 1
-    pop_id = f"term-{state['n']}"
+    pop_id = f"term-{state['prefix']}-{state['n']}"
     term, text = catalogue.glossary_text(view, key, locale)
     href = url_for("main.glossary") + "#" + key
     rtl = catalogue.page_direction() == "rtl"
