@@ -106,13 +106,16 @@ def main(argv: list[str] | None = None) -> int:
         out.write("# groups.yaml  (ssyk: label, description, competences {key: label})\n")
         for g in curated_groups():
             mine = have.get(g["ssyk"], {})
+            loc = args.locale
             out.write(f"# --- {g['ssyk']}: {g['label']['sv']}\n")
             out.write(f'"{g["ssyk"]}":\n')
-            out.write(f"  label: {_q(mine.get('label', ''))}  # {g['label']['sv']}\n")
-            out.write(f"  description: {_q(mine.get('description', ''))}\n  # sv: {g['description']['sv']}\n")
+            if args.all or not (g["label"].get(loc) or mine.get("label")):
+                out.write(f"  label: {_q(mine.get('label', ''))}  # {g['label']['sv']}\n")
+            if args.all or not ((g.get("description") or {}).get(loc) or mine.get("description")):
+                out.write(f"  description: {_q(mine.get('description', ''))}\n  # sv: {g['description']['sv']}\n")
             out.write("  competences:\n")
             for c in g.get("competences") or []:
-                done = (mine.get("competences") or {}).get(c["key"], "")
+                done = (mine.get("competences") or {}).get(c["key"], "") or c["label"].get(loc, "")
                 if args.all or not done:
                     out.write(f"    {c['key']}: {_q(done)}  # {c['label']['sv']}\n")
     if "glossary" in kinds:
