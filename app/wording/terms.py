@@ -126,6 +126,21 @@ def _link_text(view, text: str, pattern: re.Pattern, words: dict, state: dict, l
     return pattern.sub(replace, text)
 
 
+_SWEDISH_THEN_OWN = re.compile(r"^(?P<swedish>.*?)\s*\((?P<own>[^()]+)\)\s*$")
+
+
+def own_words(translated: str, swedish_forms: list[str]) -> str:
+    """What a translated term adds to the Swedish word: "sfi (шведська для іммігрантів)" → the part
+    in brackets, when the part before them is the Swedish word; "" when it is only the Swedish word."""
+    folded = [w.casefold() for w in swedish_forms if w]
+    if translated.casefold() in folded:
+        return ""
+    match = _SWEDISH_THEN_OWN.match(translated)
+    if match and any(w in match.group("swedish").casefold() for w in folded):
+        return match.group("own").strip()
+    return translated
+
+
 def glossary_entries() -> list[dict]:
     """The glossary page: every term in the page's language with the Swedish word kept."""
     view = catalogue.current()
@@ -135,9 +150,10 @@ def glossary_entries() -> list[dict]:
     for key, t in view.glossary.items():
         term, text = catalogue.glossary_text(view, key, locale)
         swedish_word = (t.term or {}).get("sv", "")
+        own = own_words(term.text, [swedish_word, *((t.aliases or {}).get("sv") or ())]) \
+            if term.in_locale and not swedish_page else ""
         entries.append({
-            "key": key, "swedish": swedish_word,
-            "term": catalogue.mark(term) if term.in_locale and term.text != swedish_word and not swedish_page else None,
+            "key": key, "swedish": swedish_word, "term": own or None,
             "text": catalogue.mark(text), "source_url": t.source_url, "source_name": t.source_name})
     return entries
 

@@ -32,3 +32,4 @@ def test_variants_fold_alike():
     assert fold("كارگر") == fold("کارگر") and fold("مدیر") == fold("مدير")
     assert fold("пам’ять") == fold("пам'ять") == fold("памʼять")
     assert fold("Водій") != fold("Водии")                  # й is a letter of its own in Ukrainian
+

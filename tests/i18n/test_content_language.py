@@ -286,3 +286,14 @@ def test_glossary_links_are_bounded_and_never_in_a_pdf(oclient):
         assert str(terms.link_terms(inside)) == str(inside)
     with oclient.application.test_request_context("/besluta/underlag.pdf"):
         assert str(terms.link_terms("komvux")) == "komvux"
+
+
+@pytest.mark.parametrize("translated, shown", [
+    ("sfi (шведська мова для іммігрантів)", "шведська мова для іммігрантів"),
+    ("svenska som andraspråk, SVA (шведська як друга мова)", "шведська як друга мова"),
+    ("CSN", ""), ("المعونة الدراسية", "المعونة الدراسية"), ("student finance (from CSN)", "student finance (from CSN)"),
+])
+def test_the_glossary_shows_what_a_translated_term_adds_to_the_swedish_word(translated, shown):
+    from app.wording.terms import own_words
+
+    assert own_words(translated, ["sfi", "svenska som andraspråk (SVA)", "SVA", "CSN"]) == shown
