@@ -4,9 +4,9 @@ with a popover that explains it in the page's language (HTML ``popover`` and ``p
 no JavaScript, nothing for the CSP to allow).
 
 What is linked is bounded on purpose: only texts passed through the ``terms`` filter (the
-Upptäcka guide pages, a step's facts and money on the decision page, the plan, Agera and the
-shared view, and the money of a study step), each term once per page, at most
-``MAX_LINKS_PER_PAGE`` per page, never inside a link, a button or a heading, and never in a PDF.
+Upptäcka guide pages, a step's facts and money on the decision page, the plan and Agera, and the
+money of a study step), each term once per page, at most ``MAX_LINKS_PER_PAGE`` per page, never
+inside a link, a button or a heading, never in a PDF and never in the read-only shared view.
 """
 from __future__ import annotations
 
@@ -139,6 +139,11 @@ def own_words(translated: str, swedish_forms: list[str]) -> str:
     if match and any(w in match.group("swedish").casefold() for w in folded):
         return match.group("own").strip()
     return translated
+
+
+def without_links() -> None:
+    """This response links no glossary words (the read-only shared view)."""
+    g.glossary_off = True
 
 
 def glossary_entries() -> list[dict]:
