@@ -186,15 +186,21 @@ def import_jobtech_command(directory: Path) -> None:
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["occupation", "group", "keyword", "skill"]), help="Repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def search_command(query: tuple[str, ...], limit: int, kinds: tuple[str, ...], as_json: bool) -> None:
+@click.option("--lang", "locale", default=None, help="Also search the names in this language (e.g. ar, uk).")
+def search_command(query: tuple[str, ...], limit: int, kinds: tuple[str, ...], as_json: bool, locale: str | None) -> None:
     """Search occupation names, groups, keywords and skills."""
     from app.content.search import search
 
     text = " ".join(query)
-    with _session() as session:
-        started = time.perf_counter()
-        hits = search(session, text, kinds=kinds or None, limit=limit)
-        ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    if locale:
+        from app.content import catalogue
+
+        hits = catalogue.search(text, kinds=list(kinds) or None, limit=limit, locale=locale)
+    else:
+        with _session() as session:
+            hits = search(session, text, kinds=kinds or None, limit=limit)
+    ms = (time.perf_counter() - started) * 1000
     if as_json:
         click.echo(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
         return
@@ -203,7 +209,8 @@ def search_command(query: tuple[str, ...], limit: int, kinds: tuple[str, ...], a
     for hit in hits:
         group = f"  → {hit.ssyk} {hit.group_label}" if hit.ssyk and hit.kind != "group" else ""
         code = f" [{hit.ssyk}]" if hit.kind == "group" else ""
-        click.echo(f"{hit.score:6.1f}  {hit.kind:<10} {hit.label}{code}  ({hit.id}){group}")
+        local = f"{hit.local_label} – " if hit.local_label else ""
+        click.echo(f"{hit.score:6.1f}  {hit.kind:<10} {local}{hit.label}{code}  ({hit.id}){group}")
     click.echo(f"({len(hits)} hits in {ms:.1f} ms)", err=True)
 
 
