@@ -207,8 +207,12 @@ def _hint(locale: str, msgid: str) -> str:
     return message.string if message is not None and message.string else ""
 
 
+CATALOGUES = sorted({p.parent.parent.name for p in (REPO / "translations").glob("*/LC_MESSAGES/messages.po")}
+                    | set(SUPPORTED_LOCALES) - {"sv@lattlast"})
+
+
 @pytest.mark.parametrize("msgid", list(HINTS))
-@pytest.mark.parametrize("locale", [loc for loc in SUPPORTED_LOCALES if loc != "sv@lattlast"])
+@pytest.mark.parametrize("locale", [loc for loc in CATALOGUES if loc != "sv@lattlast"])
 def test_the_search_hint_names_occupations_the_search_finds(cclient, locale, msgid):
     """Every phrase of one to three words in the translated hint is searched in that language; the
     occupations the hint names in English (cleaner, bus driver, cook; bus driver, nurse) must be
