@@ -102,6 +102,7 @@ class CatalogueView:
     leads_to: dict[str, list[str]] = field(default_factory=dict)           # education id -> SSYK codes
     i18n: dict[str, LocaleLabels] = field(default_factory=dict)            # locale -> its labels
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)        # key -> term, in the file's order
+    memo: dict = field(default_factory=dict, repr=False)   # texts derived per locale, built on first ask
 
 
 def _rows(session: Session, model, *order) -> list:
@@ -525,8 +526,8 @@ def _swedish_span(text: str) -> Markup:
     if has_request_context():
         request_globals.swedish_shown = True
     if page_direction() == "rtl":
-        return Markup('<span lang="sv" dir="ltr">%s</span>') % text
-    return Markup('<span lang="sv">%s</span>') % text
+        return Markup('<span lang="sv" dir="ltr" class="untranslated">%s</span>') % text
+    return Markup('<span lang="sv" class="untranslated">%s</span>') % text
 
 
 def page_direction() -> str:
@@ -545,9 +546,13 @@ def swedish(text: str, fallback: bool = True) -> Markup:
     return Markup('<span lang="sv"%s>%s</span>') % (Markup(' dir="ltr"') if page_direction() == "rtl" else "", text)
 
 
-def swedish_shown() -> bool:
-    """True once this request has shown a Swedish label on a page in another language."""
-    return bool(has_request_context() and request_globals.get("swedish_shown"))
+UNTRANSLATED = 'class="untranslated"'     # on every Swedish fallback: pages kept once per profile (app/memo.py) too
+
+
+def swedish_shown(html: str = "") -> bool:
+    """True when this request has shown a Swedish fallback on a page in another language, or
+    ``html`` (the page's main content, perhaps with parts rendered for an earlier request) has one."""
+    return bool(has_request_context() and request_globals.get("swedish_shown")) or UNTRANSLATED in str(html)
 
 
 def localised(texts: dict | None, fallback: str = "") -> str:
@@ -603,6 +608,14 @@ def level_label(view: CatalogueView, level_id: str | None) -> str:
 def licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
     """Names of curated competences by key, for HTML: the target's own, then every licence the
     catalogue names (a route may need one its target does not list, e.g. a B licence before a bus course)."""
+    key = ("licence_labels", str(get_locale() or "sv"), ssyk)
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = _licence_labels(view, ssyk)
+    return dict(found)
+
+
+def _licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
     other = {c.key: tagged(localised(c.labels, c.key), c.labels)
              for rows in view.competence_rows.values() for c in rows if c.kind == "licence"}
     own = {c.key: tagged(localised(c.labels, c.key), c.labels) for c in view.competence_rows.get(ssyk, ())}
