@@ -55,11 +55,11 @@ def test_the_shipped_glossary_is_complete():
 
 def test_good_overlays_parse_and_empty_entries_are_untranslated(files):
     for name, data in GOOD.items():
-        _write(files, "uk", name, data)
+        _write(files, "de", name, data)
     content, problems = check(files, taxonomy=TaxonomyIds(frozenset({SHIP_COOK, "Xxxx_Xxx_Xx1"}),
                                                           frozenset({SKILL, "Yyyy_Yyy_Yy1"})))
-    assert not [p for p in problems if p.severity == "error" and "translations/" in p.file], problems
-    tr = content.translations["uk"]
+    assert not [p for p in problems if p.severity == "error" and "translations/de/" in p.file], problems
+    tr = content.translations["de"]
     assert tr.groups["5120"].label == "Kuhar" and dict(tr.groups["5120"].competences) == {}
     assert dict(tr.occupations) == {SHIP_COOK: ("Kuhar na sudni", "sudnovyi kukhar")}
     assert dict(tr.skills) == {SKILL: "Osobystyi dohliad"}
@@ -86,9 +86,9 @@ def test_good_overlays_parse_and_empty_entries_are_untranslated(files):
     ("skills.yaml", "- a list\n", "skills.yaml: expected a mapping at the top of the file"),
 ])
 def test_a_broken_overlay_is_an_error_naming_file_place_and_problem(files, name, data, message):
-    _write(files, "uk", name, data)
+    _write(files, "de", name, data)
     errors = _errors(files)
-    assert any(message in e and f"translations/uk/{name}" in e for e in errors), errors
+    assert any(message in e and f"translations/de/{name}" in e for e in errors), errors
 
 
 def test_a_folder_that_is_not_a_locale_is_an_error(files):
@@ -116,11 +116,11 @@ def test_glossary_errors(files):
 def test_content_check_exits_1_on_an_unknown_concept_id_in_the_exports(files, tmp_path):
     from tests.conftest import SHARED_JOBTECH
 
-    _write(files, "uk", "occupations.yaml", {SHIP_COOK: ["Kuhar na sudni"], "Zzzz_Zzz_Zz9": ["x"]})
+    _write(files, "de", "occupations.yaml", {SHIP_COOK: ["Kuhar na sudni"], "Zzzz_Zzz_Zz9": ["x"]})
     runner = make_cli_app(f"sqlite:///{tmp_path / 'x.sqlite3'}").test_cli_runner()
     result = runner.invoke(args=["content", "check", "--dir", str(files), "--jobtech", str(SHARED_JOBTECH)])
     assert result.exit_code == 1, result.output
-    assert "translations/uk/occupations.yaml: Zzzz_Zzz_Zz9: not an occupation name of the imported taxonomy" in result.output
+    assert "translations/de/occupations.yaml: Zzzz_Zzz_Zz9: not an occupation name of the imported taxonomy" in result.output
     assert SHIP_COOK not in result.output
     # without a taxonomy (an empty database, no --jobtech) the ids cannot be checked, and it says so
     result = runner.invoke(args=["content", "check", "--dir", str(files)])
@@ -133,7 +133,7 @@ def test_load_writes_the_glossary_and_the_overlays_idempotently(files, empty_db_
     from app.db import make_engine, upgrade
 
     for name, data in GOOD.items():
-        _write(files, "uk", name, data)
+        _write(files, "de", name, data)
     content, _problems = check(files)
     upgrade(empty_db_url)
     engine = make_engine(empty_db_url)
@@ -141,7 +141,8 @@ def test_load_writes_the_glossary_and_the_overlays_idempotently(files, empty_db_
         with Session(engine) as session:
             report = load_curated(session, content)
             assert report.counts["glossary_terms"][0] == len(content.glossary)
-            rows = {(r.kind, r.key): r.value for r in session.execute(select(ContentTranslation)).scalars()}
+            rows = {(r.kind, r.key): r.value for r in session.execute(
+                select(ContentTranslation).where(ContentTranslation.locale == "de")).scalars()}
             assert rows[("occupation", SHIP_COOK)] == ["Kuhar na sudni", "sudnovyi kukhar"]
             assert rows[("group", "5120")]["label"] == "Kuhar" and ("skill", "Yyyy_Yyy_Yy1") not in rows
             keys = list(session.execute(select(GlossaryTerm.key).order_by(GlossaryTerm.position)).scalars())
