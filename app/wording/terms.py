@@ -131,13 +131,16 @@ _SWEDISH_THEN_OWN = re.compile(r"^(?P<swedish>.*?)\s*\((?P<own>[^()]+)\)\s*$")
 
 def own_words(translated: str, swedish_forms: list[str]) -> str:
     """What a translated term adds to the Swedish word: "sfi (шведська для іммігрантів)" → the part
-    in brackets, when the part before them is the Swedish word; "" when it is only the Swedish word."""
+    in brackets, when the part before them is the Swedish word, and "اللغة السويدية للمهاجرين (sfi)"
+    → the part before the brackets, when they hold it; "" when it is only the Swedish word."""
     folded = [w.casefold() for w in swedish_forms if w]
     if translated.casefold() in folded:
         return ""
     match = _SWEDISH_THEN_OWN.match(translated)
     if match and any(w in match.group("swedish").casefold() for w in folded):
         return match.group("own").strip()
+    if match and any(w in match.group("own").casefold() for w in folded):     # "yours (the Swedish word)"
+        return match.group("swedish").strip()
     return translated
 
 

@@ -295,7 +295,7 @@ def test_glossary_links_are_bounded_and_never_in_a_pdf(oclient):
 @pytest.mark.parametrize("translated, shown", [
     ("sfi (шведська мова для іммігрантів)", "шведська мова для іммігрантів"),
     ("svenska som andraspråk, SVA (шведська як друга мова)", "шведська як друга мова"),
-    ("CSN", ""), ("المعونة الدراسية", "المعونة الدراسية"), ("student finance (from CSN)", "student finance (from CSN)"),
+    ("CSN", ""), ("المعونة الدراسية", "المعونة الدراسية"), ("اللغة السويدية للمهاجرين (sfi)", "اللغة السويدية للمهاجرين"), ("student finance (from the state)", "student finance (from the state)"),
 ])
 def test_the_glossary_shows_what_a_translated_term_adds_to_the_swedish_word(translated, shown):
     from app.wording.terms import own_words
