@@ -323,12 +323,12 @@ def current() -> CatalogueView:
 def search(query: str, *, kinds: list[str] | None = None, limit: int = 10,
            locale: str | None = None) -> list[_search.Hit]:
     """Search occupation names, groups, keywords and skills (the same cache, the same version):
-    in Swedish always, and in ``locale`` (default: the page's) through the translated names,
+    in Swedish always, and in ``locale`` (default: the page's; lättläst too) through its names,
     each hit with its name in that language (``Hit.local_label``) where it has one."""
     session = get_session()
     hits = _search.search(session, query, kinds=kinds, limit=limit)
     loc = locale or page_locale()
-    if _swedish_page(loc):
+    if loc == "sv":
         return hits
     view = current()
     labels = _locale_labels(view, loc)
@@ -353,7 +353,7 @@ def hit_name(hit: _search.Hit) -> Markup:
 def occupation_html(view: CatalogueView, occupation_id: str, swedish_name: str) -> Markup:
     """A taxonomy occupation name for HTML, in the page's language with the Swedish name beside it."""
     label = occupation_text(view, occupation_id, swedish_name)
-    if label.in_locale and not _swedish_page():
+    if label.in_locale and label.text.casefold() != swedish_name.casefold():
         return escape(label.text) + Markup(" – ") + swedish(swedish_name, fallback=False)
     return mark(label)
 
@@ -404,7 +404,8 @@ def _with_local_label(view: CatalogueView, hit: _search.Hit, locale: str) -> _se
     else:
         label = Label(hit.label, False)
     group = group_text(view, hit.group_id, locale) if hit.group_id else None
-    return replace(hit, local_label=label.text if label.in_locale else None,
+    same = label.text.casefold() == hit.label.casefold()       # (lättläst often keeps the title)
+    return replace(hit, local_label=label.text if label.in_locale and not same else None,
                    local_group_label=group.text if group is not None and group.in_locale else None)
 
 

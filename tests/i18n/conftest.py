@@ -1,5 +1,5 @@
 """A catalogue with content translations of our own for the tests: a copy of the content files
-whose en and ar overlays (translations/<locale>/*.yaml) are replaced by the small ones below, on
+whose en, ar and lättläst overlays (translations/<locale>/*.yaml) are replaced by the small ones below, on
 a real SQLite database with the full JobTech taxonomy from ../shared/jobtech."""
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def write_overlays(root: Path, taxonomy_skill: str) -> None:
     """Our test translations: some labels translated, most not (the Swedish fallback shows)."""
     ar = root / "translations" / "ar"
     en = root / "translations" / "en"
-    for folder in (ar, en):
+    easy = root / "translations" / "sv@lattlast"
+    for folder in (ar, en, easy):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
     dump = lambda path, data: path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")  # noqa: E731
@@ -41,6 +42,7 @@ def write_overlays(root: Path, taxonomy_skill: str) -> None:
                                 "komvux": {"term": "كومفوكس"}})
     dump(en / "groups.yaml", {"5321": {"competences": {"hygiene-routines": "OVERLAY LOSES TO THE INLINE LABEL"}}})
     dump(en / "occupations.yaml", {SHIP_COOK_NAME: ["ship's cook", "galley cook"]})
+    dump(easy / "occupations.yaml", {SHIP_COOK_NAME: ["Kock på en båt", "båtkock"], CASHIER_NAME: ["Kassapersonal"]})
 
 
 def _proposed_taxonomy_skill(url: str) -> str:

@@ -161,6 +161,16 @@ def test_english_search_finds_translated_names_and_shows_the_swedish_title(oclie
     assert text_of(first.select_one(".hit__label")) == "ship's cook – Kock, fartyg"
 
 
+def test_lattlast_searches_its_own_names_and_shows_the_title_beside_them(oclient):
+    from app.content import catalogue
+
+    with _in_context(oclient, "sv@lattlast"):
+        hits = catalogue.search("båtkock", kinds=["occupation"])
+        assert hits[0].id == SHIP_COOK_NAME and catalogue.hit_name(hits[0]) == "Kock på en båt – Kock, fartyg"
+        same = catalogue.search("kassapersonal", kinds=["occupation"])          # the same words: said once
+        assert same[0].id == CASHIER_NAME and same[0].local_label is None and catalogue.hit_name(same[0]) == "Kassapersonal"
+
+
 def test_a_curated_groups_name_in_the_language_finds_its_occupation_names(oclient):
     """Before its occupation names are translated, the group's own name finds them (طباخ/ة = 5120)."""
     from app.content import catalogue
