@@ -516,8 +516,9 @@ def glossary_text(view: CatalogueView, key: str, locale: str | None = None) -> t
 
 
 def mark(label: Label) -> Markup:
-    """A label for HTML: Swedish on a page in another language is marked ``lang="sv"`` (and
-    ``dir="ltr"`` on a right-to-left page), and the page then says once that some words are Swedish."""
+    """A label for HTML: Swedish on a page in another language is marked ``lang="sv"`` and isolated
+    left to right (``dir="ltr"``: its full stop stays at its end on a right-to-left page), and the
+    page then says once that some words are in Swedish."""
     if label.in_locale:
         return escape(label.text)
     return _swedish_span(label.text)
@@ -526,25 +527,18 @@ def mark(label: Label) -> Markup:
 def _swedish_span(text: str) -> Markup:
     if has_request_context():
         request_globals.swedish_shown = True
-    if page_direction() == "rtl":
-        return Markup('<span lang="sv" dir="ltr" class="untranslated">%s</span>') % text
-    return Markup('<span lang="sv" class="untranslated">%s</span>') % text
-
-
-def page_direction() -> str:
-    loc = get_locale() if has_request_context() else None
-    return loc.text_direction if loc is not None else "ltr"
+    return Markup('<span lang="sv" dir="ltr" class="untranslated">%s</span>') % text
 
 
 def swedish(text: str, fallback: bool = True) -> Markup:
-    """Swedish ``text`` for HTML on the page: marked (``lang="sv"``, ``dir="ltr"`` when the page
-    is right-to-left) on a page in another language. ``fallback=False`` for a Swedish name shown
+    """Swedish ``text`` for HTML on the page: marked (``lang="sv" dir="ltr"``) on a page in another
+    language. ``fallback=False`` for a Swedish name shown
     on purpose beside its translation (it does not bring the note that words are in Swedish)."""
     if _swedish_page():
         return escape(text)
     if fallback:
         return _swedish_span(text)
-    return Markup('<span lang="sv"%s>%s</span>') % (Markup(' dir="ltr"') if page_direction() == "rtl" else "", text)
+    return Markup('<span lang="sv" dir="ltr">%s</span>') % text
 
 
 UNTRANSLATED = 'class="untranslated"'     # on every Swedish fallback: pages kept once per profile (app/memo.py) too

@@ -67,8 +67,7 @@ def _link(view, key: str, word: str, swedish_form: bool, locale: str) -> Markup:
     pop_id = f"term-{state['prefix']}-{state['n']}"
     term, text = catalogue.glossary_text(view, key, locale)
     href = url_for("main.glossary") + "#" + key
-    rtl = catalogue.page_direction() == "rtl"
-    word_attrs = Markup(' lang="sv"' + (' dir="ltr"' if rtl else "")) if swedish_form and not locale.startswith("sv") else ""
+    word_attrs = Markup(' lang="sv" dir="ltr"') if swedish_form and not locale.startswith("sv") else ""
     return Markup(
         '<a class="term" href="{href}"{attrs}>{word}</a>'
         '<button type="button" class="term__help" popovertarget="{pid}">'
