@@ -125,6 +125,14 @@ def test_a_fully_translated_page_has_no_note(oclient):
     assert not doc.select("#note-swedish")
 
 
+def test_the_note_also_shows_when_the_page_reuses_parts_made_for_an_earlier_request(oclient):
+    """The decision page's context is kept per profile (app/memo.py): the second time its labels are
+    not made again, and the note still sees the Swedish marks in it."""
+    for _ in range(2):
+        doc = soup(oclient.get("/besluta/yrke/5120?lang=ar").get_data(as_text=True))
+        assert doc.select("main .untranslated") and len(doc.select("#note-swedish")) == 1
+
+
 def test_the_decision_page_describes_the_work_in_the_persons_language(oclient):
     doc = soup(oclient.get("/besluta/yrke/5321?lang=ar").get_data(as_text=True))
     assert "يساعد الناس في بيوتهم وفي دور المسنين." in text_of(doc.find("main"))
