@@ -175,8 +175,9 @@ def _add_translations(session: Session, view: CatalogueView) -> None:
     """Per locale, every label the content has in it (inline values win), and the glossary."""
     view.glossary = {t.key: t for t in _rows(session, GlossaryTerm, GlossaryTerm.position, GlossaryTerm.key)}
     overlay: dict[str, dict[str, dict[str, Any]]] = {}
-    for row in _rows(session, ContentTranslation, ContentTranslation.locale, ContentTranslation.kind, ContentTranslation.key):
-        overlay.setdefault(row.locale, {}).setdefault(row.kind, {})[row.key] = row.value
+    t = ContentTranslation
+    for locale, kind, key, value in session.execute(select(t.locale, t.kind, t.key, t.value)):   # plain rows: thousands
+        overlay.setdefault(locale, {}).setdefault(kind, {})[key] = value
     locales = set(overlay)
     for grp in view.groups.values():
         locales |= set(grp.labels or {}) | set(grp.description or {})
@@ -372,9 +373,10 @@ def locale_index(session: Session, view: CatalogueView, locale: str) -> _search.
             entries.append(_search.entry("group", gid, grp.label, text, grp))
     wanted = sorted(labels.occupations)
     names = {}
+    columns = (OccupationName.id, OccupationName.label, OccupationName.group_ssyk)
     for chunk in range(0, len(wanted), 500):
-        names.update({r.id: r for r in session.execute(select(OccupationName).where(
-            OccupationName.id.in_(wanted[chunk:chunk + 500]))).scalars()})
+        names.update({r.id: r for r in session.execute(select(*columns).where(
+            OccupationName.id.in_(wanted[chunk:chunk + 500])))})
     for cid, texts in labels.occupations.items():
         row = names.get(cid)
         if row is None:
@@ -383,7 +385,7 @@ def locale_index(session: Session, view: CatalogueView, locale: str) -> _search.
         for n, text in enumerate(texts):
             entries.append(_search.entry("occupation", cid, row.label, text, grp, penalty=0.0 if n == 0 else 0.3))
     if labels.groups:
-        for row in session.execute(select(OccupationName).where(OccupationName.group_ssyk.in_(sorted(labels.groups)))).scalars():
+        for row in session.execute(select(*columns).where(OccupationName.group_ssyk.in_(sorted(labels.groups)))):
             grp = view.groups.get(view.by_ssyk.get(row.group_ssyk, ""))
             entries.append(_search.entry("occupation", row.id, row.label, labels.groups[row.group_ssyk], grp,
                                          penalty=GROUP_NAME_PENALTY))
