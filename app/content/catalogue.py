@@ -613,10 +613,24 @@ def licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
 
 
 def _licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
-    other = {c.key: tagged(localised(c.labels, c.key), c.labels)
-             for rows in view.competence_rows.values() for c in rows if c.kind == "licence"}
-    own = {c.key: tagged(localised(c.labels, c.key), c.labels) for c in view.competence_rows.get(ssyk, ())}
+    other = {c.key: mark(competence_text(view, c)) for rows in view.competence_rows.values() for c in rows
+             if c.kind == "licence"}
+    own = {c.key: mark(competence_text(view, c)) for c in view.competence_rows.get(ssyk, ())}
     return {**other, **own}
+
+
+def competence_text(view: CatalogueView, competence: Competence, locale: str | None = None) -> Label:
+    """A curated competence's label in ``locale``: its own (inline, then its group's translation),
+    else what its skill is called in that language, else Swedish."""
+    loc = locale or page_locale()
+    texts = competence.labels or {}
+    if texts.get(loc):
+        return Label(texts[loc], True)
+    swedish = texts.get("sv") or competence.key
+    if _swedish_page(loc):
+        return Label(swedish, True)
+    label = skill_text(view, competence.skill_id, loc)
+    return label if label.in_locale else Label(swedish, False)
 
 
 def proposed_skills(view: CatalogueView, group_ids: list[str], limit: int = 20) -> list[str]:

@@ -319,3 +319,18 @@ def test_the_glossary_shows_what_a_translated_term_adds_to_the_swedish_word(tran
     from app.wording.terms import own_words
 
     assert own_words(translated, ["sfi", "svenska som andraspråk (SVA)", "SVA", "CSN"]) == shown
+
+
+def test_a_licence_is_named_in_the_language_of_the_page(oclient):
+    from app.content import catalogue
+
+    with _in_context(oclient, "ar"):
+        view = catalogue.current()
+        hygiene = next(c for c in view.competence_rows["5321"] if c.key == "hygiene-routines")
+        elderly = next(c for c in view.competence_rows["5321"] if c.key == "elderly-care")
+        assert catalogue.competence_text(view, hygiene) == ("روتين النظافة الصحية", True)
+        assert catalogue.competence_text(view, elderly) == (elderly.labels["sv"], False)
+        assert catalogue.competence_text(view, elderly, "sv") == (elderly.labels["sv"], True)
+        names = catalogue.licence_labels(view, "5321")
+        assert str(names["hygiene-routines"]) == "روتين النظافة الصحية"
+        assert 'class="untranslated"' in str(names["elderly-care"])
