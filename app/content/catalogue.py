@@ -570,7 +570,8 @@ def _in_locale(texts: dict | None) -> bool:
 
 
 def tagged(text: str, texts: dict | None = None) -> Markup:
-    """The text for HTML; marked lang="sv" when it is Swedish on a page in another language."""
+    """The text for HTML; marked lang="sv" when it is Swedish on a page in another language, and
+    isolated left to right (dir="ltr": its full stop stays at its end on a right-to-left page)."""
     if _in_locale(texts):
         return escape(text)
     return _swedish_span(text)

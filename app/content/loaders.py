@@ -858,3 +858,13 @@ def check(root: str | Path = CONTENT_DIR, *, today: date | None = None,
     content = load_content(root, problems=problems)
     problems.extend(validate(content, today=today, within_days=within_days, taxonomy=taxonomy))
     return content, problems
+
+
+def read_file(path: str | Path) -> Any:
+    """One YAML file as plain data (None when it does not exist): for the translation work list and
+    `flask i18n report`, which count what is written; pages never read it (they read the tables)."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_YamlLoader)

@@ -132,15 +132,18 @@ def occupations(flow, step):
 
 def summarise_occupations(saved: dict) -> list[str]:
     from flask_babel import gettext as _
+    from flask_babel import ngettext
 
     where = dict(WHERE_CHOICES)
     lines = []
     view = catalogue.current()
     for row in saved.get("occupations") or []:
-        lines.append(Markup(_("%(job)s: %(years)s years, %(where)s")) % {
-            "job": catalogue.occupation_html(view, row.get("occupation_id", ""), row.get("label", "")),
-            "years": row.get("years") if row.get("years") is not None else "?",
-            "where": str(where.get(row.get("where"), "?"))})
+        years = row.get("years")
+        keep = {"job": "%(job)s", "where": "%(where)s"}       # filled below, the job as marked-up text
+        line = (ngettext("%(job)s: %(num)s year, %(where)s", "%(job)s: %(num)s years, %(where)s", years, **keep)
+                if years is not None else _("%(job)s: years not given, %(where)s", **keep))
+        lines.append(Markup(line) % {"job": catalogue.occupation_html(view, row.get("occupation_id", ""), row.get("label", "")),
+                                     "where": str(where.get(row.get("where"), "?"))})
     if not lines and saved.get("never_worked"):
         lines.append(_("I have never had a paid job"))
     return lines
