@@ -22,6 +22,7 @@ def create_app(config: Config | None = None) -> Flask:
 
     from app import assets, db, faults, htmx, i18n, limits, logs, pages, plans, security, sessions
     from app.flows import register_flows
+    from app.wording import terms
 
     if config.PROXY_FIX_HOPS:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -41,6 +42,7 @@ def create_app(config: Config | None = None) -> Flask:
     faults.init_app(app)
     register_flows(app)
     plans.init_app(app)
+    terms.init_app(app)
     _register_optional_cli(app)
     return app
 

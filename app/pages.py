@@ -140,6 +140,14 @@ def privacy():
                            retention_days=current_app.config["PLAN_RETENTION_DAYS"])
 
 
+@bp.route("/ordlista")
+def glossary():
+    from app.wording.terms import glossary_entries
+
+    return render_template("pages/glossary.html", page_heading=_l("Swedish words in education and money"),
+                           entries=glossary_entries())
+
+
 def _error_page(code: int, heading, text):
     return render_template("errors/error.html", page_heading=heading, text=text), code
 
