@@ -36,6 +36,7 @@ def create_app(config: Config | None = None) -> Flask:
         sessions,
     )
     from app.flows import register_flows
+    from app.wording import terms
 
     if config.PROXY_FIX_HOPS:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -57,6 +58,7 @@ def create_app(config: Config | None = None) -> Flask:
     plans.init_app(app)
     counsellors.init_app(app)
     meetings.init_app(app)
+    terms.init_app(app)
     _register_optional_cli(app)
     return app
 

@@ -1,14 +1,14 @@
 """Counsellor accounts and their server-side sessions (issue 15).
 
-Revision ID: 20261201_03_counsellors
-Revises: 20261201_02_hardening
+Revision ID: 20261201_04_counsellors
+Revises: 20261201_03_content_translations
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "20261201_03_counsellors"
-down_revision = "20261201_02_hardening"
+revision = "20261201_04_counsellors"
+down_revision = "20261201_03_content_translations"
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """Meetings between a person and a counsellor, what happened in them, and who has seen a plan
 (issue 15); the meeting a counsellor's session works in; a share link may include the profile.
 
-Revision ID: 20261201_04_meetings
-Revises: 20261201_03_counsellors
+Revision ID: 20261201_05_meetings
+Revises: 20261201_04_counsellors
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "20261201_04_meetings"
-down_revision = "20261201_03_counsellors"
+revision = "20261201_05_meetings"
+down_revision = "20261201_04_counsellors"
 branch_labels = None
 depends_on = None
 
