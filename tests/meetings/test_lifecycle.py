@@ -59,7 +59,9 @@ def test_the_counsellor_ends_the_meeting(meeting):
     response = counsellor.post(url + "/avsluta", data={"csrf_token": csrf_token(counsellor, url)})
     assert response.status_code == 303
     assert counsellor.get(url).status_code == 410
-    assert "Mötet har avslutats" in person.get("/mote/sammanfattning").get_data(as_text=True) or True
+    assert "Möte med Anna Svensson, Komvux Västerås" in person.get("/mote/sammanfattning").get_data(as_text=True)
+    assert "Mötet har avslutats" in person.get("/mote/").get_data(as_text=True) or \
+        person.get("/mote/").status_code == 200
 
 
 def test_a_code_expires_after_15_minutes(app, person, signed_in, monkeypatch):
