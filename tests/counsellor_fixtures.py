@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 
 import pytest
 from sqlmodel import Session, select
@@ -20,7 +21,7 @@ def create_counsellor(app):
     made = []
 
     def _create(email=None, name="Anna Svensson", organisation="Komvux Västerås"):
-        email = email or f"anna{len(made)}-{id(made)}@example.se"
+        email = email or f"anna-{secrets.token_hex(6)}@example.se"      # the database outlives the test
         result = app.test_cli_runner().invoke(args=["counsellors", "add", email, "--name", name,
                                                     "--organisation", organisation])
         assert result.exit_code == 0, result.output
