@@ -268,6 +268,14 @@ class SearchIndex:
                 other = self.correct(token, exclude_self=True)
                 if other:
                     self._match(" ".join(tokens[:n] + [other] + tokens[n + 1:]), 40.0, allowed, scored)
+        if not scored and len(tokens) > 1:
+            # a word too many ("house cleaner at home", "ሰራሕተኛ ጽሬት ገዛ"): the query without one
+            # word, then its longer words alone, ranked below anything that matched whole
+            for n in range(len(tokens)):
+                self._match(" ".join(tokens[:n] + tokens[n + 1:]), 50.0, allowed, scored)
+            if not scored:
+                for token in sorted({t for t in tokens if len(t) >= 3}, key=len, reverse=True):
+                    self._match(token, 60.0, allowed, scored)
 
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.entries[kv[0]].label))
         hits: list[Hit] = []
