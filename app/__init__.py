@@ -20,7 +20,21 @@ def create_app(config: Config | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     logging.basicConfig(level=logging.INFO)
 
-    from app import assets, db, faults, htmx, i18n, limits, logs, pages, plans, security, sessions
+    from app import (
+        assets,
+        counsellors,
+        db,
+        faults,
+        htmx,
+        i18n,
+        limits,
+        logs,
+        meetings,
+        pages,
+        plans,
+        security,
+        sessions,
+    )
     from app.flows import register_flows
 
     if config.PROXY_FIX_HOPS:
@@ -41,6 +55,8 @@ def create_app(config: Config | None = None) -> Flask:
     faults.init_app(app)
     register_flows(app)
     plans.init_app(app)
+    counsellors.init_app(app)
+    meetings.init_app(app)
     _register_optional_cli(app)
     return app
 

@@ -57,6 +57,17 @@ class Config:
     RATELIMIT_PDF_ALL: str = "12 per minute"                    # PDFs made, all plans together (one at a time)
     MAX_SHARES_PER_PLAN: int = 10                               # active links at once
     RATELIMIT_SHARE_CREATE: str = "10 per minute;50 per day"    # links made for one plan
+    # Counsellors (docs/SECURITY.md): their own cookie, server-side sessions, failed sign-ins limited
+    COUNSELLOR_COOKIE_NAME: str = "vagval_radgivare"
+    COUNSELLOR_IDLE_MINUTES: int = 30
+    COUNSELLOR_SESSION_HOURS: int = 10
+    RATELIMIT_COUNSELLOR_ACCOUNT: str = "5 per 15 minutes;20 per day"   # failed sign-ins, per account
+    RATELIMIT_COUNSELLOR_ADDRESS: str = "20 per 15 minutes;100 per day"  # failed sign-ins, per address
+    # Meetings (docs/ARCHITECTURE.md "The joint meeting")
+    MEETING_CODE_MINUTES: int = 15        # the code, and then the person's answer
+    MEETING_MAX_MINUTES: int = 120
+    MEETING_IDLE_MINUTES: int = 20
+    RATELIMIT_MEETING_CODE: str = "10 per minute;40 per hour"   # wrong meeting codes, per counsellor and address
     BABEL_DEFAULT_LOCALE: str = "sv"
     BABEL_TRANSLATION_DIRECTORIES: str = str(REPO_ROOT / "translations")
     COMPRESS_MIMETYPES: tuple[str, ...] = ("text/html", "text/css", "text/javascript", "application/javascript",

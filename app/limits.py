@@ -185,3 +185,16 @@ def init_app(app) -> None:
     limiter.init_app(app)
     if not app.config.get("PROXY_FIX_HOPS"):
         app.before_request(_warn_about_a_proxy_once(app))
+
+
+def allowed(limit: str, *identifiers: str) -> bool:
+    """Whether every window of ``limit`` still has room for ``identifiers`` (nothing is counted)."""
+    strategy = limiter.limiter
+    return all(strategy.test(item, "vagval", *identifiers) for item in parse_many(limit))
+
+
+def count(limit: str, *identifiers: str) -> None:
+    """Count one attempt (a failed sign-in) against every window of ``limit``."""
+    strategy = limiter.limiter
+    for item in parse_many(limit):
+        strategy.hit(item, "vagval", *identifiers)

@@ -20,6 +20,9 @@ def _secure(app: Flask) -> bool:
     return bool(app.config.get("SESSION_COOKIE_SECURE")) or (has_request_context() and request.is_secure)
 
 
+is_secure = _secure       # the counsellor cookie follows the same rule (app.counsellors.accounts)
+
+
 class SessionInterface(SecureCookieSessionInterface):
     def get_cookie_name(self, app: Flask) -> str:
         name = app.config["SESSION_COOKIE_NAME"]

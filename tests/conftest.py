@@ -15,6 +15,8 @@ from app import create_app
 from app.config import Config
 from app.db import get_engine, upgrade
 
+pytest_plugins = ["tests.counsellor_fixtures"]     # counsellor accounts, for tests/counsellors and tests/meetings
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_JOBTECH = REPO.parent / "shared" / "jobtech"
 PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -28,7 +28,8 @@ PRIORITIES = "besluta.priorities"
 PLAN = "besluta.plan"                    # the chosen route: Plan.to_dict() + user_notes
 PROGRESS = "agera.progress"              # {"done": [step ids], "chosen_route": id, "chosen_on": iso}
 COMMITMENT = "agera.commitment"          # the if-then sentence
-NOT_QUESTIONS = (TARGETS, PLAN, PROGRESS)   # saved by a page, not by a question step
+MEETING_SUMMARIES = "meeting.summaries"  # {"items": [...]}: what each meeting with a counsellor decided
+NOT_QUESTIONS = (TARGETS, PLAN, PROGRESS, MEETING_SUMMARIES)   # saved by a page, not by a question step
 FIRST_LANGUAGE, FIRST_LANGUAGE_LEVEL = "native", "svenska_3"    # "Swedish is my first language": the top
 
 Answers = dict[str, dict]

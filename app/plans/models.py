@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, String
 from sqlmodel import Field, SQLModel
 
-__all__ = ["Plan", "PlanAnswer", "Share", "utcnow"]
+__all__ = ["AuditEntry", "Plan", "PlanAnswer", "Share", "utcnow"]
 
 
 def utcnow() -> datetime:
@@ -69,6 +69,23 @@ class Share(SQLModel, table=True):
         if self.revoked_at is not None:
             return "revoked"
         return "expired" if _aware(self.expires_at) <= now else "active"
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who has seen the plan: each request a counsellor makes in a meeting, each opening of a share
+    link. The person reads it on "Who has seen my plan"; it goes with the plan."""
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: str = Field(sa_column=Column(String(32), ForeignKey("plan.id", ondelete="CASCADE"),
+                                          nullable=False, index=True))
+    at: datetime = Field(default_factory=utcnow)
+    via: str = Field(max_length=16)              # meeting | share
+    who: str = Field(default="", max_length=300)  # the counsellor as shown to the person; "" for a link
+    meeting_id: str | None = Field(default=None, max_length=32)
+    action: str = Field(max_length=16)           # viewed | changed | opened
+    area: str = Field(default="", max_length=40)  # upptacka | inventera | besluta | agera | meeting | start
 
 
 def _aware(value: datetime) -> datetime:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from sqlmodel import select
 
 from app.db import get_session
-from app.plans.models import Plan, Share, utcnow
+from app.plans.models import AuditEntry, Plan, Share, utcnow
 
 DEFAULT_DAYS, MIN_DAYS, MAX_DAYS = 30, 1, 90
 TOKEN_MAX = 64          # longer is never a token: answer without touching the database
@@ -94,5 +94,6 @@ def open_share(token: str) -> Opened:
         return Opened("unknown")
     share.last_opened_at = utcnow()
     db.add(share)
+    db.add(AuditEntry(plan_id=plan.id, at=share.last_opened_at, via="share", action="opened", area="share"))
     db.commit()
     return Opened("active", share, plan)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from flask import current_app, session
+from flask import current_app, g, session
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, delete, select
@@ -49,6 +49,11 @@ def _db() -> Session:
 
 
 def current_plan() -> Plan | None:
+    """This browser's plan; for a counsellor in an allowed meeting, the person's plan (app.meetings
+    sets ``g.meeting_plan_id`` after checking the meeting on this very request)."""
+    meeting_plan = g.get("meeting_plan_id")
+    if meeting_plan:
+        return _db().get(Plan, meeting_plan)
     plan_id = session.get(SESSION_KEY)
     if not plan_id:
         return None
