@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import format_decimal, ngettext
+from markupsafe import Markup, escape
 from flask_babel import gettext as _
 
 from app import clock
@@ -113,6 +114,12 @@ def step_name(step, view: catalogue.CatalogueView, licences: dict | None = None,
         return str(say(KINDS, step.kind))
     if step.kind == "apply_financing":
         return str(say(SCHEMES, step.key))
+    if step.kind == "apply_track":
+        return _("Apply to the job track: %(name)s", name=step.label)
+    if step.kind == "track_step":
+        if step.education_id and step.education_id in view.educations:
+            return catalogue.education_label(view, step.education_id, html=html)
+        return catalogue.tagged(step.label) if html else step.label     # a free step, named in Swedish
     if step.kind in ("licence", "apply_licence") and licences.get(step.key):
         return licences[step.key]
     education_id = step.education_id or (step.key if step.kind in STUDY_KINDS else None)
@@ -302,6 +309,11 @@ def route_row(route, view: catalogue.CatalogueView, licences: dict, income: int,
     title_step = next((s for s in route.steps if s.education_id and s.kind in ("education", "validation")), None)
     title = (catalogue.education_label(view, title_step.education_id, html=True) if title_step
              else _("Straight to work: Swedish and looking for work"))
+    track = view.tracks.get(route.id.removeprefix("track:")) if route.id.startswith("track:") else None
+    if track is not None:
+        texts = (track.doc or {}).get("title")
+        title = Markup(escape(_("Local job track: %(name)s"))) % {
+            "name": catalogue.tagged(catalogue.localised(texts, track.id), texts)}
     steps = [route_step_row(s, view, licences, home) for s in route.steps]
     where_rows = [s.where for s in steps if s.where]
     return {"id": route.id, "n": n, "title": title, "steps": steps,
@@ -314,7 +326,8 @@ def route_row(route, view: catalogue.CatalogueView, licences: dict, income: int,
             "language": language_sentence(route.language, lambda lv: catalogue.level_label(view, lv)),
             "ready": date_text(route.ready_date), "weeks": route.weeks_to_ready,
             "weeks_assumed": route.weeks_assumed, "integrated": route.swedish_integrated,
-            "notes": [str(say(NOTES, n)) for n in route.notes], "household": household(route, income)}
+            "notes": [str(say(NOTES, n)) for n in route.notes], "household": household(route, income),
+            "track_id": track.id if track is not None else None}
 
 
 def excluded(view: catalogue.CatalogueView, candidates) -> list[dict]:

@@ -14,7 +14,7 @@ from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, com
 from app.engine.levels import required_education
 from app.engine.plan import add_own_step, in_order, move_step, reestimate, remove_step, undo_remove
 from app.engine.routes import RouteOccupation, excluded_candidates, within_reach_first
-from app.flows.besluta import goals
+from app.flows.besluta import goals, tracks
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm, UndoForm
 from app.flows.besluta.person import engine_inputs, income_now, person_from, targets, today
 from app.flows.besluta.steps import FLOW
@@ -84,7 +84,8 @@ def routes_for(answers: dict, ssyk: str):
     person = person_from(answers)
     if inputs is None or person is None:
         return person, ()
-    return person, build_routes(inputs, person, ssyk, start=today(), facts=facts)
+    home, limit = tracks.home_of(catalogue.current(), answers)
+    return person, build_routes(inputs, person, ssyk, start=today(), facts=facts, home=home, limit_minutes=limit)
 
 
 # --- the decision basis ----------------------------------------------------------------------------
@@ -145,7 +146,8 @@ def decision_context(ssyk: str) -> dict:
             "excluded": wording.excluded(view, excluded_candidates(inputs, person, ssyk) if inputs and person else ()),
             "needs_situation": person is None, "has_route": inputs is not None,
             "is_target": any(t["ssyk"] == ssyk for t in chosen), "targets_full": len(chosen) >= goals.MAX_TARGETS,
-            "added": request.args.get("added") == "1", "similar": goals.similar(view, ssyk)}
+            "added": request.args.get("added") == "1", "similar": goals.similar(view, ssyk),
+            **tracks.context(view, inputs, person, ssyk, answers, routes)}
 
 
 def _needs_situation():
