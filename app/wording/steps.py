@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import format_decimal, ngettext
-from markupsafe import Markup, escape
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from app import clock
 from app.content import catalogue

@@ -3,7 +3,6 @@ each is, what the person lacks to join one, and the gap against the employer's p
 from the plan's answers and the catalogue's read model; the engine decides; ``app.wording`` words."""
 from __future__ import annotations
 
-from app.content import catalogue
 from app.engine.gap import compute_profile_gap
 from app.engine.routes import track_options
 from app.flows.besluta.person import today
