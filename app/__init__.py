@@ -27,6 +27,7 @@ def create_app(config: Config | None = None) -> Flask:
         faults,
         htmx,
         i18n,
+        jobtracks,
         limits,
         logs,
         meetings,
@@ -57,6 +58,7 @@ def create_app(config: Config | None = None) -> Flask:
     plans.init_app(app)
     counsellors.init_app(app)
     meetings.init_app(app)
+    jobtracks.init_app(app)
     _register_optional_cli(app)
     return app
 
