@@ -18,9 +18,19 @@ _lock = threading.Lock()
 
 
 def version(session: Session) -> str:
-    """The catalogue version, read from the database every time (never from the session's cache)."""
-    value = session.execute(select(CatalogueMeta.value).where(CatalogueMeta.key == "version")).scalar()
-    return value or "0"
+    """The catalogue version, read from the database (never from the session's cache) once per
+    request: a page asks for the read model a dozen times, and a load between two of those
+    asks is seen by the next request."""
+    from flask import g, has_request_context
+
+    key = str(session.get_bind().url)
+    seen = g.setdefault("_catalogue_versions", {}) if has_request_context() else None
+    if seen is not None and key in seen:
+        return seen[key]
+    value = session.execute(select(CatalogueMeta.value).where(CatalogueMeta.key == "version")).scalar() or "0"
+    if seen is not None:
+        seen[key] = value
+    return value
 
 
 def versioned(session: Session, name: str, build: Callable[[Session], T]) -> T:

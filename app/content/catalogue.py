@@ -83,6 +83,7 @@ class CatalogueView:
     tracks: dict[str, JobTrack] = field(default_factory=dict)               # published job tracks (issue 18)
     profiles: dict[str, EmployerProfile] = field(default_factory=dict)      # published employer profiles
     employer_needs: dict[str, EmployerNeeds] = field(default_factory=dict)  # profile id -> the gap's target
+    memo: dict = field(default_factory=dict, repr=False)   # texts derived per locale, built on first ask
 
 
 def _rows(session: Session, model, *order) -> list:
@@ -379,6 +380,14 @@ def level_label(view: CatalogueView, level_id: str | None) -> str:
 def licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
     """Names of curated competences by key, for HTML: the target's own, then every licence the
     catalogue names (a route may need one its target does not list, e.g. a B licence before a bus course)."""
+    key = ("licence_labels", str(get_locale() or "sv"), ssyk)
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = _licence_labels(view, ssyk)
+    return dict(found)
+
+
+def _licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
     other = {c.key: tagged(localised(c.labels, c.key), c.labels)
              for rows in view.competence_rows.values() for c in rows if c.kind == "licence"}
     own = {c.key: tagged(localised(c.labels, c.key), c.labels) for c in view.competence_rows.get(ssyk, ())}

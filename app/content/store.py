@@ -25,6 +25,10 @@ def bump_version(session: Session) -> None:
         row.value = str(int(row.value or "0") + 1)
         session.add(row)
     session.flush()
+    from flask import g, has_request_context
+
+    if has_request_context():                 # a change made within a request: seen at once
+        g.pop("_catalogue_versions", None)
 
 
 def model_defaults(model: type[SQLModel]) -> dict[str, Any]:

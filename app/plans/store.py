@@ -102,11 +102,20 @@ def draft_for(plan: Plan | None, step: str) -> dict[str, Any] | None:
 
 
 def all_answers(plan: Plan | None) -> dict[str, dict[str, Any]]:
+    """Every saved answer of the plan, by step: read once per request (a page asks several
+    times) and read again after any write; each caller gets its own copy to change."""
     if plan is None:
         return {}
-    rows = _db().exec(select(PlanAnswer).where(PlanAnswer.plan_id == plan.id,
-                                               PlanAnswer.is_draft == False))  # noqa: E712
-    return {row.step: dict(row.data) for row in rows}
+    seen = g.setdefault("_plan_answers", {})
+    rows = seen.get(plan.id)
+    if rows is None:
+        rows = seen[plan.id] = {row.step: row.data for row in _db().exec(
+            select(PlanAnswer).where(PlanAnswer.plan_id == plan.id, PlanAnswer.is_draft == False))}  # noqa: E712
+    return {step: dict(data) for step, data in rows.items()}
+
+
+def _forget_read_answers() -> None:
+    g.pop("_plan_answers", None)
 
 
 def _upsert(plan: Plan, step: str, data: dict[str, Any], draft: bool, submitted: bool = False) -> None:
@@ -124,6 +133,7 @@ def _upsert(plan: Plan, step: str, data: dict[str, Any], draft: bool, submitted:
     stmt = stmt.on_conflict_do_update(index_elements=["plan_id", "step", "is_draft"], set_=changes)
     db.execute(stmt)
     db.expire_all()
+    _forget_read_answers()
     plan.updated_at = now
     db.add(plan)
 
@@ -215,6 +225,7 @@ def delete_plan(plan: Plan) -> None:
     db = _db()
     db.exec(delete(Share).where(Share.plan_id == plan.id))      # the links stop working with the plan
     db.exec(delete(PlanAnswer).where(PlanAnswer.plan_id == plan.id))
+    _forget_read_answers()
     db.delete(plan)
     db.commit()
     checkpoint(db)          # SQLite: nothing of the plan left in the write-ahead log either

@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask_babel import gettext as _
-
 from app import clock
 from app.content.freshness import is_expired
+from app.i18n import gettext as _
 from app.wording.sentences import date_text, period
 
 # What kind of fact it is decides how its age is said (and whom to ask for a newer one).

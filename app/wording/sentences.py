@@ -7,15 +7,16 @@ has its own."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.lists import format_list
 from flask_babel import format_date, format_decimal, format_percent, get_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 from app.content import catalogue
 from app.engine import Explanation
+from app.i18n import gettext as _
+from app.i18n import lazy_gettext as _l
 
 # Step kinds (route steps, plan steps, and the person's own steps)
 KINDS = {
@@ -212,7 +213,13 @@ def listed(items) -> str:
 
 def kr(amount: int | float | None) -> str | None:
     """"12 345 kr" (rounded to whole kronor, the locale's digit grouping)."""
-    return None if amount is None else _("%(amount)s kr", amount=format_decimal(round(amount)))
+    return None if amount is None else _kr(round(amount), str(get_locale() or "sv"))
+
+
+@lru_cache(maxsize=8192)
+def _kr(amount: int, _locale: str) -> str:
+    """kr() once per amount and language (a decision basis writes a few thousand amounts)."""
+    return _("%(amount)s kr", amount=format_decimal(amount))
 
 
 def period(valid_from: date | None, valid_to: date | None, year: int | None = None) -> str:

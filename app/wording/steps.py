@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import format_decimal, ngettext
-from flask_babel import gettext as _
+from flask_babel import format_decimal
 from markupsafe import Markup, escape
 
 from app import clock
@@ -20,6 +19,8 @@ from app.engine import household_view
 from app.engine.geo import LOCAL_MINUTES, EducationPlaces, education_reach
 from app.engine.plan import in_order  # noqa: F401  (the pages' order, re-exported)
 from app.engine.routes import JOB_SEARCH, RECOGNITION
+from app.i18n import gettext as _
+from app.i18n import ngettext
 from app.wording.facts import AMOUNT, freshness, money_fact
 from app.wording.sentences import (
     CHANGES,

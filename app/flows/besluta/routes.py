@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from app import wording
+from app import memo, wording
 from app.content import catalogue
 from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, compute_gap
 from app.engine.levels import required_education
@@ -127,10 +127,16 @@ def _gap(view, ssyk: str, answers: dict, licences: dict) -> dict | None:
 
 def decision_context(ssyk: str) -> dict:
     """The decision basis of any of the 400 groups, for any person: the work and the gap always;
-    routes when the situation is known and the catalogue has a way there (issue 11)."""
+    routes when the situation is known and the catalogue has a way there (issue 11). Built once
+    per profile version (app/memo.py); each caller gets its own rows to add to."""
     gid = goals.group_or_404(ssyk)
     answers = _answers()
     view = catalogue.current()
+    ctx = memo.per_profile("decision", view, answers, lambda: _decision_context(view, answers, ssyk, gid), ssyk)
+    return dict(ctx, rows=[dict(row) for row in ctx["rows"]], added=request.args.get("added") == "1")
+
+
+def _decision_context(view, answers: dict, ssyk: str, gid: str) -> dict:
     person, routes = routes_for(answers, ssyk)
     licences = catalogue.licence_labels(view, ssyk)
     inputs, _facts = route_inputs_for(ssyk)
@@ -140,14 +146,18 @@ def decision_context(ssyk: str) -> dict:
     routes = within_reach_first(routes, {row["id"] for row in rows if row["beyond_limit"]})
     by_id = {row["id"]: row for row in rows}
     chosen = targets(answers)
+    article = get_template_attribute("besluta/_route.html", "route_article")
+    track_ctx = tracks.context(view, inputs, person, ssyk, answers, routes)
+    rows = [dict(by_id[r.id], n=i + 1, track=track_ctx["track_info"].get(r.id)) for i, r in enumerate(routes)]
+    for row in rows:
+        row["html"] = article(row)
     return {"ssyk": ssyk, "plain_label": catalogue.group_label(view, gid), "routes": routes,
-            "rows": [dict(by_id[r.id], n=i + 1) for i, r in enumerate(routes)],
+            "rows": rows,
             "work": _work(view, ssyk), "gap": _gap(view, ssyk, answers, licences),
             "excluded": wording.excluded(view, excluded_candidates(inputs, person, ssyk) if inputs and person else ()),
             "needs_situation": person is None, "has_route": inputs is not None,
             "is_target": any(t["ssyk"] == ssyk for t in chosen), "targets_full": len(chosen) >= goals.MAX_TARGETS,
-            "added": request.args.get("added") == "1", "similar": goals.similar(view, ssyk),
-            **tracks.context(view, inputs, person, ssyk, answers, routes)}
+            "similar": goals.similar(view, ssyk), "tracks_not_yet": track_ctx["tracks_not_yet"]}
 
 
 def _needs_situation():
@@ -163,18 +173,24 @@ def occupation(ssyk: str):
                                                                       job=ctx["plain_label"]), **ctx)
 
 
+def _compared(routes) -> dict[str, dict]:
+    """Each route's comparison figures in words, by route id."""
+    return {c.route_id: {"lowest": kr(c.lowest_per_month), "grant_total": kr(c.grant_total),
+                         "loan_total": kr(c.loan_total), "language_steps": c.language_steps}
+            for c in compare_routes(routes)}
+
+
 @bp.route("/yrke/<ssyk>/jamfor")
 def compare(ssyk: str):
     """The routes to one target side by side."""
-    _target_or_404(_answers(), ssyk)
-    if person_from(_answers()) is None:
+    answers = _answers()
+    _target_or_404(answers, ssyk)
+    if person_from(answers) is None:
         return _needs_situation()
     ctx = decision_context(ssyk)
-    comparison = {c.route_id: c for c in compare_routes(ctx["routes"])}
+    compared = memo.per_profile("compare", catalogue.current(), answers, lambda: _compared(ctx["routes"]), ssyk)
     for row in ctx["rows"]:
-        c = comparison[row["id"]]
-        row["compare"] = {"lowest": kr(c.lowest_per_month), "grant_total": kr(c.grant_total),
-                          "loan_total": kr(c.loan_total), "language_steps": c.language_steps}
+        row["compare"] = compared[row["id"]]
     return render_template("besluta/compare.html", page_heading=_("Compare routes: %(job)s", job=ctx["plain_label"]),
                            form=ChooseRouteForm(), **ctx)
 
@@ -386,17 +402,19 @@ def basis_context() -> dict:
     """The decision basis for every target (the work, the gap, the compared routes with money and
     the Swedish on the way, the chosen route and its plan), and every source with its date."""
     answers = _answers()
+    return memo.per_profile("basis", catalogue.current(), answers, lambda: _basis_context(answers))
+
+
+def _basis_context(answers: dict) -> dict:
     known = engine_inputs()[0].occupations
     targets_ctx = []
     for t in targets(answers):
         if t["ssyk"] not in known:       # a target the catalogue no longer has: left out
             continue
         ctx = decision_context(t["ssyk"])
-        comparison = {c.route_id: c for c in compare_routes(ctx["routes"])}
+        compared = _compared(ctx["routes"])
         for row in ctx["rows"]:
-            c = comparison[row["id"]]
-            row["compare"] = {"lowest": kr(c.lowest_per_month), "grant_total": kr(c.grant_total),
-                              "loan_total": kr(c.loan_total), "language_steps": c.language_steps}
+            row["compare"] = compared[row["id"]]
         targets_ctx.append(ctx)
     plan, notes = load_plan()
     view = catalogue.current()
@@ -406,8 +424,10 @@ def basis_context() -> dict:
         chosen = {"ssyk": plan.goal.ssyk, "route_id": plan.route_id, "ready": date_text(plan.ready_date),
                   "rows": [wording.plan_row(s, view, licences, n=i, user_note=notes.get(s.id, ""))
                            for i, s in enumerate(in_order(plan.steps))]}
-    return {"targets": targets_ctx, "chosen": chosen, "made": date_text(today()),
-            "sources": _sources(targets_ctx, chosen["rows"] if chosen else [])}
+    ctx = {"targets": targets_ctx, "chosen": chosen, "made": date_text(today()),
+           "sources": _sources(targets_ctx, chosen["rows"] if chosen else [])}
+    ctx["basis_html"] = get_template_attribute("besluta/_basis.html", "basis")(**ctx)
+    return ctx
 
 
 @bp.route("/underlag")

@@ -2,10 +2,11 @@
 with plain-language reasons. This module only gathers inputs and words; the engine ranks."""
 from __future__ import annotations
 
+from flask import get_template_attribute
 from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 
-from app import wording
+from app import memo, wording
 from app.content import catalogue
 from app.engine import Preferences, compute_gap, rank_targets
 from app.engine.geo import reachable_share
@@ -112,25 +113,34 @@ def card(view, target, have: frozenset[str], drivers: dict, index: int) -> dict:
 
 
 def ranked_cards(answers: dict) -> list[dict]:
+    """The cards of the results page, built once per profile version (see app/memo.py)."""
     view = catalogue.current()
+    return memo.per_profile("results", view, answers, lambda: _ranked_cards(view, answers))
+
+
+def _ranked_cards(view, answers: dict) -> list[dict]:
     have = frozenset(s for s in Inventera.of(answers).skills if s in view.catalog.skills)
     prefs = preferences_from(answers, view)
+    everything = rank_targets(view.catalog, have, preferences=prefs)
     if have:
-        targets = rank_targets(view.catalog, have, preferences=prefs, top=TOP)
+        targets = list(everything[:TOP])
     else:
         # Nothing ticked (never worked, or none fit): no competence match to rank on, so show the
         # curated occupations (the ones with facts) in the engine's order, which then follows
         # interests, education level, Swedish and the other preferences.
-        targets = [t for t in rank_targets(view.catalog, have, preferences=prefs)
-                   if (g := view.groups.get(t.group_id)) is not None and g.curated][:TOP]
+        targets = [t for t in everything if (g := view.groups.get(t.group_id)) is not None and g.curated][:TOP]
     # the person's saved targets (a named goal, whatever its rank) keep their card
     shown = {t.group_id for t in targets}
     extra = [g for g in Inventera.of(answers).target_ids if g not in shown and g in view.catalog.groups]
     if extra:
-        everything = {t.group_id: t for t in rank_targets(view.catalog, have, preferences=prefs)}
-        targets = list(targets) + [everything[g] for g in extra]
+        by_group = {t.group_id: t for t in everything}
+        targets += [by_group[g] for g in extra]
     drivers = Inventera.of(answers).drivers or {}
-    return [card(view, t, have, drivers, i) for i, t in enumerate(targets)]
+    cards = [card(view, t, have, drivers, i) for i, t in enumerate(targets)]
+    body = get_template_attribute("inventera/_target_card.html", "target_card_body")
+    for c in cards:
+        c["html"] = body(c)
+    return cards
 
 
 def preview(answers: dict, skills: list[str], top: int = 5) -> list[dict]:
