@@ -92,8 +92,10 @@ def test_json_export_is_the_documented_schema(client):
     response = client.get("/agera/plan.json")
     assert response.status_code == 200 and response.mimetype == "application/json"
     data = json.loads(response.get_data())
-    assert data["schema"] == "vagval.plan" and data["version"] == 1
-    assert set(data) == {"schema", "version", "exported_at", "plan", "notes", "progress", "commitment"}
+    assert data["schema"] == "vagval.plan" and data["version"] == 2
+    assert set(data) == {"schema", "version", "exported_at", "plan", "notes", "progress", "commitment",
+                         "profile", "meetings"}
+    assert data["profile"] is None                     # only when the person ticks it
     assert data["plan"] == sample_plan().to_dict()
     assert data["notes"] == {"1-language-sfi_d": NOTE}
 
@@ -115,6 +117,70 @@ def test_json_round_trip_recreates_the_plan(client, app):
         assert again[key] == first[key], key
     doc = assert_page_invariants(other.get("/agera/nasta"))
     assert doc.find("progress")["value"] == "1"
+
+
+def _answer(client, path, data):
+    return post(client, path, data)
+
+
+def test_json_v2_with_the_profile_restores_every_answer(client, app):
+    give_plan(client)
+    _answer(client, "/inventera/fraga/education", {"level": "post_secondary", "country": "abroad"})
+    _answer(client, "/inventera/fraga/swedish", {"level": "sfi_d"})
+    from tests.test_sharing import plan_id
+
+    with app.test_request_context():
+        from app.plans import store
+        from app.plans.models import Plan
+
+        owner = store._db().get(Plan, plan_id(client))
+        store.save_answers(owner, "inventera.occupations",
+                           {"occupations": [{"occupation_id": "abc1", "label": "Kock", "group_id": "g1",
+                                             "ssyk": "3451", "years": 4, "where": "abroad"}], "never_worked": []})
+        store.save_answers(owner, "inventera.home", {"municipality": "Västerås", "kommunkod": "1980",
+                                                     "max_commute": 45})
+        before = store.all_answers(owner)
+    without = json.loads(client.get("/agera/plan.json").get_data())
+    assert without["profile"] is None
+    exported = client.get("/agera/plan.json?profil=ja").get_data()
+    data = json.loads(exported)
+    assert data["version"] == 2
+    assert data["profile"]["inventera.education"] == {"level": "post_secondary", "country": "abroad"}
+    assert data["profile"]["inventera.occupations"]["occupations"][0]["years"] == 4
+    other = app.test_client()
+    response = post(other, "/agera/ladda-upp", {"file": (io.BytesIO(exported), "vagval-plan.json")},
+                    content_type="multipart/form-data")
+    assert response.status_code == 303
+    with app.test_request_context():
+        from app.plans import store
+        from app.plans.models import Plan
+
+        restored = store.all_answers(store._db().get(Plan, plan_id(other)))
+    for key in ("inventera.education", "inventera.swedish", "inventera.occupations", "inventera.home"):
+        assert restored[key] == before[key], key
+
+
+def test_a_version_1_file_still_imports(client, app):
+    give_plan(client, notes={"1-language-sfi_d": NOTE})
+    data = json.loads(client.get("/agera/plan.json").get_data())
+    v1 = {k: v for k, v in data.items() if k not in ("profile", "meetings")}
+    v1["version"] = 1
+    other = app.test_client()
+    response = post(other, "/agera/ladda-upp", {"file": (io.BytesIO(json.dumps(v1).encode()), "old.json")},
+                    content_type="multipart/form-data")
+    assert response.status_code == 303
+    again = json.loads(other.get("/agera/plan.json").get_data())
+    assert again["plan"] == data["plan"] and again["notes"] == data["notes"]
+
+
+def test_a_profile_that_does_not_fit_the_schema_is_refused(client, app):
+    give_plan(client)
+    data = json.loads(client.get("/agera/plan.json").get_data())
+    data["profile"] = {"inventera.home": {"municipality": "Västerås", "max_commute": "far"}}
+    other = app.test_client()
+    response = post(other, "/agera/ladda-upp", {"file": (io.BytesIO(json.dumps(data).encode()), "bad.json")},
+                    content_type="multipart/form-data")
+    assert response.status_code == 422
 
 
 BAD_FILES = [

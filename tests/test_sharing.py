@@ -71,8 +71,8 @@ def post(client, url, data=None, page=None, **kw):
     return client.post(url, data=dict(data or {}, csrf_token=csrf_token(client, page or url)), **kw)
 
 
-def share(client, days="30", notes="no", consent="y"):
-    data = {"days": days, "include_notes": notes}
+def share(client, days="30", notes="no", consent="y", profile="no"):
+    data = {"days": days, "include_notes": notes, "include_profile": profile}
     if consent:
         data["consent"] = consent
     return post(client, "/agera/dela", data)
@@ -298,3 +298,21 @@ def test_share_lifecycle_on_both_databases(create_app_for, database_url):
     with get_engine(app).connect() as conn:
         assert conn.execute(sa.text("select count(*) from share where plan_id=:p"), {"p": pid}).scalar() == 0
         assert conn.execute(sa.text("select count(*) from plan_answer where plan_id=:p"), {"p": pid}).scalar() == 0
+
+
+def test_a_share_link_shows_the_profile_only_with_its_own_consent(client, app):
+    give_plan(client)
+    post(client, "/inventera/fraga/education", {"level": "post_secondary", "country": "abroad"})
+    share(client)
+    share(client, profile="yes")
+    links = re.findall(r'/delad/[A-Za-z0-9_-]{22}', client.get("/agera/dela").get_data(as_text=True))
+    links = list(dict.fromkeys(links))
+    assert len(links) == 2
+    reader = app.test_client()
+    pages = {link: reader.get(link).get_data(as_text=True) for link in links}
+    with_profile = [link for link, html in pages.items() if "Eftergymnasial" in html or "universitet" in html]
+    assert len(with_profile) == 1
+    assert_page_invariants(reader.get(with_profile[0]))
+    # and the person sees in their log that the links were opened
+    log = client.get("/mote/logg").get_data(as_text=True)
+    assert log.count("<tr>") >= 2

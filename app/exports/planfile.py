@@ -6,6 +6,7 @@ anything is stored; notes, progress and the commitment are checked and cut to wh
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from typing import Any
 
@@ -13,7 +14,7 @@ from app.engine import Plan
 from app.plans import schema
 
 SCHEMA = "vagval.plan"
-VERSION = 1
+VERSION = 2           # 2 adds "profile" (the person's answers, by consent) and "meetings"; 1 still reads
 MAX_NOTE = schema.MAX_NOTE
 MAX_COMMITMENT = schema.MAX_COMMITMENT
 MAX_FILE_BYTES = schema.MAX_FILE_BYTES
@@ -29,9 +30,15 @@ class ImportError_(ValueError):
 
 
 def export_plan(plan: dict[str, Any], *, notes: dict | None = None, progress: dict | None = None,
-                commitment: dict | None = None, now: datetime | None = None) -> dict[str, Any]:
+                commitment: dict | None = None, now: datetime | None = None,
+                profile: dict[str, dict] | None = None, meetings: dict | None = None) -> dict[str, Any]:
+    """The plan file. ``profile`` (all the person's answers) only when they ticked it; ``meetings``
+    the summaries of meetings with a counsellor."""
     plan = {k: v for k, v in plan.items() if k != "user_notes"}
     progress = progress or {}
+    extra = {"profile": schema.profile_doc(profile).answers() if profile is not None else None,
+             "meetings": schema.MeetingSummaries.model_validate_json(json.dumps(meetings)).model_dump(
+                 mode="json", by_alias=True) if meetings and meetings.get("items") else None}
     return {
         "schema": SCHEMA, "version": VERSION,
         "exported_at": (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat(),
@@ -40,12 +47,14 @@ def export_plan(plan: dict[str, Any], *, notes: dict | None = None, progress: di
         "progress": {"done": list(progress.get("done") or []), "chosen_route": progress.get("chosen_route"),
                      "chosen_on": progress.get("chosen_on")},
         "commitment": {k: (commitment or {}).get(k) for k in ("when", "then")} if commitment else None,
+        **extra,
     }
 
 
 def import_plan(raw: bytes | str) -> dict[str, Any]:
     """The file's parts, checked against the typed schema (``app.plans.schema``):
-    {"plan": Plan.to_dict(), "notes", "progress", "commitment"}."""
+    {"plan": Plan.to_dict(), "notes", "progress", "commitment", "profile": {answer key: data} or None,
+    "meetings": {"items": [...]} or None}. A version-1 file has neither profile nor meetings."""
     try:
         doc = schema.parse_file(raw, schema=SCHEMA, version=VERSION)
     except schema.SchemaError as err:
@@ -63,4 +72,7 @@ def import_plan(raw: bytes | str) -> dict[str, Any]:
         commitment = {k: (getattr(doc.commitment, k) or "")[:MAX_COMMITMENT] for k in ("when", "then")}
         if not all(commitment.values()):
             commitment = None
-    return {"plan": plan.to_dict(), "notes": notes, "progress": progress, "commitment": commitment}
+    profile = doc.profile.answers() if doc.profile is not None else None
+    meetings = doc.meetings.model_dump(mode="json", by_alias=True) if doc.meetings and doc.meetings.items else None
+    return {"plan": plan.to_dict(), "notes": notes, "progress": progress, "commitment": commitment,
+            "profile": profile, "meetings": meetings}

@@ -4,19 +4,11 @@ accessors, names through the catalogue's read model and ``app.wording`` — like
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 
 from app import wording
 from app.content import catalogue
 from app.meetings import store as meetings
 from app.plans import answers, schema, store
-
-EDUCATION = {
-    "none": _l("No completed school"),
-    "compulsory": _l("Compulsory school (grundskola), 9 years or equivalent"),
-    "upper_secondary": _l("Upper secondary school (gymnasium) or equivalent"),
-    "post_secondary": _l("Studies after upper secondary school (university, vocational college)"),
-}
 
 
 def clock_time(moment) -> str:
@@ -33,20 +25,7 @@ def clock_time(moment) -> str:
 
 
 def profile(all_answers: dict) -> dict:
-    inv = answers.Inventera.of(all_answers)
-    view = catalogue.current()
-    home = inv.home or {}
-    return {
-        "education": EDUCATION.get(inv.education_level or "", ""),
-        "swedish": catalogue.level_label(view, inv.swedish_level) if inv.swedish_level else "",
-        "jobs": [{"label": j.get("label") or catalogue.group_label(view, j.get("group_id") or ""),
-                  "years": j.get("years")} for j in inv.jobs],
-        "skills": [catalogue.skill_label(view, s) for s in inv.skills[:12]],
-        "n_skills": len(inv.skills),
-        "n_likes": len(inv.likes),
-        "home": home.get("municipality") or "",
-        "max_commute": home.get("max_commute"),
-    }
+    return wording.profile_summary(answers.Inventera.of(all_answers), catalogue.current())
 
 
 def targets(all_answers: dict) -> list[dict]:

@@ -62,6 +62,7 @@ class Share(SQLModel, table=True):
     revoked_at: datetime | None = None
     last_opened_at: datetime | None = None
     include_notes: bool = False
+    include_profile: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})   # own consent
 
     def state(self, now: datetime | None = None) -> str:
         """"active", "revoked" or "expired"."""

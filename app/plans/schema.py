@@ -18,7 +18,8 @@ from app.engine import Plan
 from app.engine.plan import UNDO_DEPTH
 
 __all__ = ["MAX_STEPS", "MAX_OWN_STEPS", "MAX_NOTE", "MAX_OWN_TITLE", "MAX_COMMITMENT", "MAX_FILE_BYTES",
-           "PlanFile", "SchemaError", "parse_file", "plan_from_stored", "ValidationError"]
+           "PlanFile", "ProfileDoc", "MeetingSummaries", "SchemaError", "parse_file", "plan_from_stored",
+           "profile_doc", "ValidationError"]
 
 MAX_STEPS = 100            # steps in one plan: the route's and the person's own
 MAX_OWN_STEPS = 30         # steps the person adds themselves (the editor stops here)
@@ -148,6 +149,174 @@ class CommitmentDoc(_Model):
     then: text(10_000) | None = None
 
 
+# --- version 2: the profile behind the plan (the person's answers), by consent ----------------------------
+# One typed model per saved answer (``app/plans/answers.py`` names the keys). Unknown fields are
+# dropped; every value has its type and bounds, so an imported answer reads like one typed here.
+
+Choice = Key | None
+Count = Annotated[int, Field(ge=0, le=100)]
+
+
+class GoalAnswer(_Model):
+    goal: Choice = None
+
+
+class WorriesAnswer(_Model):
+    worries: list[Key] = Field(default_factory=list, max_length=20)
+
+
+class EducationAnswer(_Model):
+    level: Choice = None
+    country: Choice = None
+
+
+class LevelAnswer(_Model):
+    level: Choice = None
+
+
+class HomeAnswer(_Model):
+    municipality: text(100) | None = None
+    kommunkod: Choice = None
+    max_commute: Annotated[int, Field(ge=0, le=1000)] | None = None
+
+
+class OccupationRow(_Model):
+    occupation_id: Choice = None
+    label: text(300) = ""
+    group_id: Choice = None
+    ssyk: Choice = None
+    years: Count | None = None
+    where: Choice = None
+
+
+class OccupationsAnswer(_Model):
+    occupations: list[OccupationRow] = Field(default_factory=list, max_length=30)
+    never_worked: list[Key] = Field(default_factory=list, max_length=5)
+
+
+class CompetencesAnswer(_Model):
+    skills: list[Key] = Field(default_factory=list, max_length=1000)
+    none_fit: list[Key] = Field(default_factory=list, max_length=5)
+
+
+class InterestsAnswer(_Model):
+    likes: list[Key] = Field(default_factory=list, max_length=60)
+
+
+class DriversAnswer(_Model):
+    work_with: list[Key] = Field(default_factory=list, max_length=20)
+    physical: Choice = None
+    place: Choice = None
+    hours: Choice = None
+    pay: Choice = None
+    education_weeks: Choice = None
+
+
+class TargetRow(_Model):
+    group_id: Key
+    ssyk: Choice = None
+    label: text(300) = ""
+    named: bool = False
+
+
+class TargetsAnswer(_Model):
+    targets: list[Key] = Field(default_factory=list, max_length=3)
+    details: list[TargetRow] = Field(default_factory=list, max_length=3)
+
+
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Month = Annotated[int, Field(ge=1, le=12)]
+Kronor = Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+class SituationAnswer(_Model):
+    birth_year: Year | None = None
+    situation: Choice = None
+    children: Count | None = None
+    income: Kronor | None = None
+    driving_licences: list[Key] = Field(default_factory=list, max_length=20)
+    upper_secondary: Choice = None
+
+
+class MoneyAnswer(_Model):
+    programme_month: Month | None = None
+    programme_year: Year | None = None
+    children_born: text(200) | None = None
+    permit: Choice = None
+    permit_month: Month | None = None
+    permit_year: Year | None = None
+    work_years: Count | None = None
+    work_months_recent: Count | None = None
+    income_before: Kronor | None = None
+    akassa: Choice = None
+
+
+class PrioritiesAnswer(_Model):
+    priorities: list[Key] = Field(default_factory=list, max_length=20)
+
+
+class ProfileDoc(_Model):
+    """The person's answers, by the keys they are saved under (``app/plans/answers.py``)."""
+
+    model_config = ConfigDict(extra="ignore", strict=True, frozen=True, populate_by_name=True)
+    goal: GoalAnswer | None = Field(default=None, alias="upptacka.goal")
+    worries: WorriesAnswer | None = Field(default=None, alias="upptacka.worries")
+    education: EducationAnswer | None = Field(default=None, alias="inventera.education")
+    swedish: LevelAnswer | None = Field(default=None, alias="inventera.swedish")
+    swedish_can_do: LevelAnswer | None = Field(default=None, alias="inventera.swedish_can_do")
+    home: HomeAnswer | None = Field(default=None, alias="inventera.home")
+    occupations: OccupationsAnswer | None = Field(default=None, alias="inventera.occupations")
+    competences: CompetencesAnswer | None = Field(default=None, alias="inventera.competences")
+    interests: InterestsAnswer | None = Field(default=None, alias="inventera.interests")
+    drivers: DriversAnswer | None = Field(default=None, alias="inventera.drivers")
+    targets: TargetsAnswer | None = Field(default=None, alias="inventera.targets")
+    situation: SituationAnswer | None = Field(default=None, alias="besluta.situation")
+    money: MoneyAnswer | None = Field(default=None, alias="besluta.money")
+    priorities: PrioritiesAnswer | None = Field(default=None, alias="besluta.priorities")
+
+    def answers(self) -> dict[str, dict]:
+        """{answer key: typed data} for every answer the file carries."""
+        return {k: v for k, v in self.model_dump(mode="json", by_alias=True).items() if v is not None}
+
+
+PROFILE_KEYS = tuple(f.alias for f in ProfileDoc.model_fields.values())
+
+
+def profile_doc(all_answers: dict[str, dict]) -> ProfileDoc:
+    """The answers as the file carries them (typed; what does not fit the schema is left out)."""
+    fields = {}
+    for name, field in ProfileDoc.model_fields.items():
+        data = all_answers.get(field.alias)
+        if not data:
+            continue
+        try:
+            fields[name] = field.annotation.__args__[0].model_validate_json(json.dumps(data, default=str))
+        except (ValidationError, ValueError):
+            continue
+    return ProfileDoc(**fields)
+
+
+class SummaryText(_Model):
+    title: text(400) = ""
+    route: text(600) = ""
+    next_steps: list[text(600)] = Field(default_factory=list, max_length=10)
+    comments: list[text(1200)] = Field(default_factory=list, max_length=100)
+
+
+class MeetingSummary(_Model):
+    """What a meeting with a counsellor decided (``meeting.summaries``), in the person's language and Swedish."""
+
+    model_config = ConfigDict(extra="ignore", strict=True, frozen=True, populate_by_name=True)
+    at: text(40)
+    with_: text(300) = Field(default="", alias="with")
+    texts: dict[Annotated[str, StringConstraints(max_length=16, pattern=r"^[A-Za-z_@]+$")], SummaryText] = \
+        Field(default_factory=dict, max_length=3)
+
+
+class MeetingSummaries(_Model):
+    items: list[MeetingSummary] = Field(default_factory=list, max_length=20)
+
+
 class PlanFile(_Model):
     schema_: Literal["vagval.plan"] = Field(alias="schema")
     version: int
@@ -156,6 +325,9 @@ class PlanFile(_Model):
     notes: dict[Key, text(100_000) | None] = Field(default_factory=dict, max_length=MAX_STEPS)
     progress: ProgressDoc | None = None
     commitment: CommitmentDoc | None = None
+    # version 2
+    profile: ProfileDoc | None = None                 # only when the person ticked it
+    meetings: MeetingSummaries | None = None
 
 
 class _Head(BaseModel):

@@ -27,12 +27,14 @@ class Opened:
     plan: Plan | None = None
 
 
-def create_share(plan: Plan, days: int = DEFAULT_DAYS, include_notes: bool = False) -> Share:
+def create_share(plan: Plan, days: int = DEFAULT_DAYS, include_notes: bool = False,
+                 include_profile: bool = False) -> Share:
     if not MIN_DAYS <= days <= MAX_DAYS:
         raise ValueError(f"days must be {MIN_DAYS}–{MAX_DAYS}")
     now = utcnow()
     share = Share(id=secrets.token_urlsafe(16), plan_id=plan.id, created_at=now,
-                  expires_at=now + timedelta(days=days), include_notes=include_notes)
+                  expires_at=now + timedelta(days=days), include_notes=include_notes,
+                  include_profile=include_profile)
     db = get_session()
     db.add(share)
     db.commit()

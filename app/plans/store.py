@@ -148,6 +148,12 @@ def save_answers(plan: Plan, step: str, data: dict[str, Any], *, autosave: bool 
     db.commit()
 
 
+def restore_answers(plan: Plan, answers: dict[str, dict[str, Any]]) -> None:
+    """Answers read from a plan file (already typed by ``app.plans.schema``), saved as if answered."""
+    for step, data in answers.items():
+        save_answers(plan, step, data)
+
+
 def save_draft(plan: Plan, step: str, raw: dict[str, Any]) -> None:
     """Keep what the person typed even when it does not validate yet."""
     _upsert(plan, step, raw, draft=True)

@@ -13,6 +13,7 @@ from app.wording.facts import (  # noqa: F401
     freshness,
     money_fact,
 )
+from app.wording.profile import profile_summary  # noqa: F401
 from app.wording.sentences import (  # noqa: F401
     CHANGES,
     CHECK_WITH,

@@ -1,5 +1,5 @@
 """Meetings between a person and a counsellor, what happened in them, and who has seen a plan
-(issue 15); the meeting a counsellor's session works in.
+(issue 15); the meeting a counsellor's session works in; a share link may include the profile.
 
 Revision ID: 20261201_04_meetings
 Revises: 20261201_03_counsellors
@@ -65,9 +65,13 @@ def upgrade() -> None:
     op.create_index("ix_audit_entry_plan_id", "audit_entry", ["plan_id"])
     with op.batch_alter_table("counsellor_session") as batch:
         batch.add_column(sa.Column("meeting_id", sa.String(length=32), nullable=True))
+    with op.batch_alter_table("share") as batch:
+        batch.add_column(sa.Column("include_profile", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("share") as batch:
+        batch.drop_column("include_profile")
     with op.batch_alter_table("counsellor_session") as batch:
         batch.drop_column("meeting_id")
     op.drop_index("ix_audit_entry_plan_id", table_name="audit_entry")

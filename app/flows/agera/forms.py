@@ -31,6 +31,12 @@ class ShareForm(AppForm):
         choices=(("no", _l("No, only the plan")), ("yes", _l("Yes, the plan and my notes"))),
         message=_l("Choose whether your notes should be shown."),
         validators=[InputRequired(message=_l("Choose whether your notes should be shown."))])
+    include_profile = ChoiceField(
+        _l("Should what you have told about yourself be shown?"),
+        description=_l("Your education, Swedish, jobs, competences and where you live."),
+        choices=(("no", _l("No, only the plan")), ("yes", _l("Yes, the plan and what I have told about myself"))),
+        message=_l("Choose whether what you have told about yourself should be shown."),
+        validators=[InputRequired(message=_l("Choose whether what you have told about yourself should be shown."))])
     consent = BooleanField(
         _l("I understand that anyone who gets the link can read my plan until it stops working or I stop sharing."),
         validators=[DataRequired(message=_l("Tick the box to show that you agree to share your plan."))])

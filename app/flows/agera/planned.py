@@ -18,6 +18,7 @@ from app.plans import answers, schema, store
 from app.wording import PlanRow
 
 PLAN_STEP, PROGRESS_STEP, COMMITMENT_STEP = answers.PLAN, answers.PROGRESS, answers.COMMITMENT
+MEETINGS_STEP = answers.MEETING_SUMMARIES
 
 
 def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
@@ -33,6 +34,11 @@ def load(plan_row=None) -> tuple[Plan | None, dict, dict]:
     notes = saved.get("user_notes")
     notes = {k: v for k, v in notes.items() if isinstance(v, str)} if isinstance(notes, dict) else {}
     return plan, notes, progress
+
+
+def profile(plan_row) -> dict:
+    """What the person has told about themselves, in words (a shared link with their consent)."""
+    return wording.profile_summary(answers.Inventera.of(store.all_answers(plan_row)), catalogue.current())
 
 
 def goal_name(plan: Plan) -> str:

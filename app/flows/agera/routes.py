@@ -105,12 +105,14 @@ def share():
     plan, _notes, _progress = planned.load(owner)
     if plan is None:
         return _no_plan()
-    form = ShareForm(data={"days": shares.DEFAULT_DAYS, "include_notes": "no"} if request.method == "GET" else None)
+    form = ShareForm(data={"days": shares.DEFAULT_DAYS, "include_notes": "no", "include_profile": "no"}
+                     if request.method == "GET" else None)
     refused = shares.refusal(owner) if request.method == "POST" and form.validate() else "invalid"
     if refused in SHARE_REFUSALS:
         form.form_errors.append(SHARE_REFUSALS[refused]())
     elif refused is None:
-        share = shares.create_share(owner, form.days.data, form.include_notes.data == "yes")
+        share = shares.create_share(owner, form.days.data, form.include_notes.data == "yes",
+                                    form.include_profile.data == "yes")
         flash(_("Your plan is shared. Copy the link below and send it to the person you choose."), "success")
         return redirect(url_for("agera.share") + f"#share-{share.id[:8]}", 303)
     active = [{"share": s, "url": url_for("shared.view", token=s.id, _external=True), "anchor": f"share-{s.id[:8]}",
@@ -181,8 +183,11 @@ def export_json():
     plan, notes, progress = planned.load()
     if plan is None:
         abort(404)
-    commitment = store.answers_for(store.current_plan(), planned.COMMITMENT_STEP)
-    data = exports.export_plan(plan.to_dict(), notes=notes, progress=progress, commitment=commitment)
+    owner = store.current_plan()
+    commitment = store.answers_for(owner, planned.COMMITMENT_STEP)
+    profile = store.all_answers(owner) if request.args.get("profil") == "ja" else None     # by consent only
+    data = exports.export_plan(plan.to_dict(), notes=notes, progress=progress, commitment=commitment,
+                               profile=profile, meetings=store.answers_for(owner, planned.MEETINGS_STEP))
     return _download(json.dumps(data, ensure_ascii=False, indent=2), "application/json", "vagval-plan.json")
 
 
@@ -209,6 +214,8 @@ def import_plan():
             store.save_answers(owner, planned.PROGRESS_STEP, data["progress"])
             if data["commitment"]:
                 store.save_answers(owner, planned.COMMITMENT_STEP, data["commitment"])
+            store.restore_answers(owner, dict(data["profile"] or {}, **(
+                {planned.MEETINGS_STEP: data["meetings"]} if data["meetings"] else {})))
             flash(_("Your plan is back. Check that the dates still suit you."), "success")
             return redirect(url_for("agera.next_steps"), 303)
         form.file.errors = [IMPORT_ERRORS[error]()]

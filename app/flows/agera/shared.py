@@ -50,6 +50,7 @@ def view(token: str):
                                text=GONE_TEXTS["unknown"]()), 404
     rows = planned.rows(plan, notes, progress, with_notes=opened.share.include_notes)
     goal = planned.goal_name(plan)
-    return render_template("share/view.html", page_heading=_("A shared plan: %(job)s", job=goal), goal=goal,
+    profile = planned.profile(opened.plan) if opened.share.include_profile else None
+    return render_template("share/view.html", profile=profile, page_heading=_("A shared plan: %(job)s", job=goal), goal=goal,
                            rows=rows, progress=planned.progress_text(rows), ready=date_text(plan.ready_date),
                            expires=date_text(opened.share.expires_at.date()), date_text=date_text)
