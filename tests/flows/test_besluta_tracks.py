@@ -61,7 +61,7 @@ def test_a_job_seeker_within_reach_sees_the_track_as_a_route(tclient):
     assert "exempel@example.org" in text and "Exempelkommunen" in text
     assert "1 februari 2027" in text                               # the next intake
     assert "aktivitetsstöd" in text.lower()                        # the money on its steps
-    assert "Exempelbolaget Buss AB" in text and "3 av de 9" in text    # the employer gap beside the national
+    assert "Exempelbolaget Buss AB" in text and "För den här arbetsgivaren har du redan 3 av de 9 kompetenser" in text    # the employer gap beside the national
 
 
 def test_someone_not_registered_is_told_to_register_first(tclient):
