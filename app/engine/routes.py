@@ -600,6 +600,8 @@ def track_missing(track: RouteTrack, person: Person, scale: LanguageScale) -> tu
 
 
 BLOCKING = (MISSING_REGISTRATION, MISSING_SWEDISH)
+TRACK_STEP_NOTES = {"praktik": "track_step_praktik", "training": "track_step_training",
+                    "language": "track_step_language", "education": "track_step_education"}
 
 
 def track_options(inputs: RouteInputs, person: Person, target_ssyk: str, *, start: date,
@@ -645,7 +647,8 @@ def _track_route(inputs: RouteInputs, person: Person, track: RouteTrack, intake:
             intake=(CONTINUOUS if track.continuous else FIXED) if first else FIXED,
             with_whom=ARBETSFORMEDLINGEN, education_id=edu.id if edu else None, via_af=True,
             financing_ids=financing_ids, not_before=intake.start if first and intake else None,
-            apply_by=intake.apply_by if first and intake else None, notes=("track_step_" + ts.kind,)))
+            apply_by=intake.apply_by if first and intake else None,
+            notes=(TRACK_STEP_NOTES.get(ts.kind, "track_step_training"),)))
     steps.append(RouteStep(kind=JOB_SEARCH, key="job_search", label="job_search", weeks=TRACK_EMPLOYMENT_WEEKS,
                            weeks_assumed=True, with_whom=EMPLOYER, notes=("track_normally_leads_to_employment",)))
     dated, ready = schedule(tuple(steps), start)
