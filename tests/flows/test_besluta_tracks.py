@@ -82,4 +82,4 @@ def test_choosing_the_track_puts_its_steps_in_the_plan(tclient):
     assert response.status_code == 303 and response.headers["Location"] == "/besluta/plan"
     text = text_of(soup(tclient.get("/besluta/plan").get_data(as_text=True)))
     assert "Yrkessvenska för förare (exempel)" in text and "Praktik hos arbetsgivaren (exempel)" in text
-    assert "Ansök till jobbspåret" in text
+    assert "Ansök till jobbspåret" in text and "Kontakt: Exempel Exempelsson, exempel@example.org" in text
