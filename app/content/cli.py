@@ -64,11 +64,36 @@ def check_command(root: Path, strict: bool, within: int, today) -> None:
                f"{len(content.educations)} educations "
                f"({len({e.form for e in content.educations.values()})} forms), "
                f"{len(content.schemes)} financing schemes, {len(content.language_levels)} language levels.")
+    local_errors = _check_local(root, content, _day(today))
+    for line in local_errors:
+        click.echo(f"ERROR {LOCAL_DIR}: {line}", err=True)
+    errors = errors + local_errors
     expired = sum(p.severity == EXPIRED for p in aging)
     click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s), "
                f"{expired} expired and {len(aging) - expired} expiring fact(s).")
     if errors or (strict and aging):
         sys.exit(1)
+
+
+def _check_local(root: Path, content, today: date) -> list[str]:
+    """Job tracks and employer profiles in ``files/local``: the editor's validation, with the
+    references the files know (SSYK codes and taxonomy skills are checked by `load`)."""
+    from app.content import local
+    from app.content.loaders import ContentError, kommunkoder, load_local_documents
+
+    try:
+        tracks, profiles = load_local_documents(root / LOCAL_DIR)
+    except ContentError as exc:
+        return [str(p) for p in exc.problems]
+    refs = local.Refs(educations=frozenset(content.educations), municipalities=frozenset(kommunkoder()),
+                      levels=frozenset(content.language_levels), profiles=local.profile_ids(profiles))
+    weeks = {e.id: e.weeks for e in content.educations.values()}
+    out = []
+    for kind, docs in ((local.PROFILE, profiles), (local.TRACK, tracks)):
+        for doc in docs:
+            problems = local.validate(kind, dict(doc, origin="file"), refs, today, weeks)
+            out += [f"{kind} {doc.get('id')}: {p}" for p in problems if p.code != "expired" or doc.get("status") != "closed"]
+    return out
 
 
 @content_group.command("freshness")

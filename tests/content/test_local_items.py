@@ -157,3 +157,24 @@ def test_an_expired_item_in_a_file_is_kept_closed_and_reported(local_app, exampl
         stored, problems = load_documents(db, [doc], [], today=TODAY, origin="example")
         assert stored == 1 and any("expired" in p for p in problems)
         assert db.get(JobTrack, "old-track").status == "closed"
+
+
+def test_content_check_validates_local_files(local_app, tmp_path, examples):
+    import shutil
+
+    from app.content.loaders import CONTENT_DIR
+
+    root = tmp_path / "files"
+    shutil.copytree(CONTENT_DIR, root)
+    (root / "local").mkdir(exist_ok=True)
+    doc = dict(copy.deepcopy(examples[0][0]), id="real-track", profile=None)
+    doc.pop("example", None)
+    import yaml
+
+    (root / "local" / "tracks.yaml").write_text(yaml.safe_dump({"tracks": [doc]}, allow_unicode=True), encoding="utf-8")
+    result = local_app.test_cli_runner().invoke(args=["content", "check", "--dir", str(root), "--today", "2026-12-01"])
+    assert result.exit_code == 1 and "real-track: source_url: needs_source" in result.output
+    doc["source_url"] = "https://example.org/beslut/123"
+    (root / "local" / "tracks.yaml").write_text(yaml.safe_dump({"tracks": [doc]}, allow_unicode=True), encoding="utf-8")
+    result = local_app.test_cli_runner().invoke(args=["content", "check", "--dir", str(root), "--today", "2026-12-01"])
+    assert "real-track" not in result.output, result.output
