@@ -18,9 +18,10 @@ import traceback
 
 from flask import Flask
 
-# Path segments that are secrets: share tokens and share ids.
+# Path segments that are secrets: share tokens and share ids; meeting ids (one person's meeting).
 _SECRET_PATHS = [
     (re.compile(r"/delad/[^/ ?\"]+"), "/delad/<token>"),
+    (re.compile(r"/radgivare/mote/[^/ ?\"]+"), "/radgivare/mote/<meeting_id>"),
     (re.compile(r"/agera/dela/[^/ ?\"]+/"), "/agera/dela/<share_id>/"),
 ]
 _QUERY = re.compile(r"\?[^ \"]*")

@@ -68,8 +68,10 @@ def save():
         issued = None     # a double submit replaced it: never show a code that does not work
     link = url_for("main.resume", kod=issued["code"], _external=True) if issued else None
     expires = format_date(__import__("datetime").date.fromisoformat(issued["expires"]), "long") if issued else None
+    from app.exports import qr_data_uri
+
     return render_template("pages/save.html", form=form, has_plan=plan is not None, issued=issued,
-                           link=link, expires=expires, page_heading=_l("Continue on another device"))
+                           link=link, qr=qr_data_uri(link) if link else None, expires=expires, page_heading=_l("Continue on another device"))
 
 
 def _failed(response) -> bool:

@@ -10,7 +10,9 @@ load to serve is 2·N / 2 s = N requests per second. Measured here, in one proce
   200    the bar rendered (a first poll, or after a change)
   mixed  one plan change per second across all meetings, each change seen by the other screen
 
-and from that the share of one gunicorn sync worker the polling takes.
+Each line gives the wall-clock rate (on a shared machine it depends on what else runs) and the
+app's own CPU time per request, and from that the share of one core (one gunicorn sync worker)
+the polling takes.
 
 Run: .venv/bin/python benchmarks/meeting_poll.py [--meetings 50] [--seconds 5] [--database-url URL]
 (default: a fresh SQLite file; pass postgresql+psycopg://postgres@127.0.0.1:5432/<empty db> for PostgreSQL)
@@ -18,6 +20,7 @@ Run: .venv/bin/python benchmarks/meeting_poll.py [--meetings 50] [--seconds 5] [
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import sys
@@ -77,6 +80,7 @@ def open_meeting(app, n):
 def run(screens, seconds, etags, change=None):
     """Poll every screen in turn for `seconds`; returns (requests, elapsed, latencies, statuses)."""
     latencies, statuses, n, i = [], {}, 0, 0
+    cpu = time.process_time()
     start = last_change = time.perf_counter()
     while time.perf_counter() - start < seconds:
         client, url = screens[i % len(screens)]
@@ -94,14 +98,18 @@ def run(screens, seconds, etags, change=None):
             etags[(id(client), url)] = response.headers["ETag"]
         n += 1
         i += 1
-    return n, time.perf_counter() - start, latencies, statuses
+    return n, time.perf_counter() - start, latencies, statuses, time.process_time() - cpu
 
 
-def report(name, n, elapsed, latencies, statuses, load):
+def report(name, n, elapsed, latencies, statuses, cpu, load):
+    """Wall-clock rate (what this run got on a shared machine) and the app's own CPU per request
+    (what a worker spends; the database server's share is not in it for PostgreSQL)."""
     rate = n / elapsed
+    cpu_ms = 1000 * cpu / n
     p95 = statistics.quantiles(latencies, n=20)[-1] * 1000
-    print(f"{name:6} {rate:8.0f} req/s  mean {statistics.mean(latencies) * 1000:5.2f} ms  p95 {p95:5.2f} ms  "
-          f"statuses {statuses}  load {load:.0f} req/s = {100 * load / rate:4.1f} % of one worker")
+    print(f"{name:6} {rate:6.0f} req/s wall  mean {statistics.mean(latencies) * 1000:6.2f} ms  p95 {p95:6.2f} ms  "
+          f"app CPU {cpu_ms:5.2f} ms/req ({1000 / cpu_ms:5.0f} req/s per core)  statuses {statuses}  "
+          f"load {load:.0f} req/s = {100 * load * cpu_ms / 1000:4.1f} % of one core")
 
 
 def main() -> None:
@@ -120,6 +128,7 @@ def main() -> None:
           f"{2 * args.meetings} screens polling every 2 s = {args.meetings} req/s to serve")
     screens = [p for m in meetings for p in m[2]]
     load = len(screens) / 2
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     report("200", *run(screens, args.seconds, None), load)
     etags: dict = {}
     run(screens, 0.5, etags)                      # every screen has its ETag

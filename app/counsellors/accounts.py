@@ -129,6 +129,10 @@ def pending_secret(row: CounsellorSession) -> str:
     return sessions.unseal("totp", row.pending_secret or "") or ""
 
 
+def counsellor_of(row: CounsellorSession) -> Counsellor | None:
+    return get_session().get(Counsellor, row.counsellor_id)
+
+
 def complete_second_factor(row: CounsellorSession, code: str) -> bool:
     """Check the code (enrolling the pending secret if that is the stage); the session becomes active."""
     db = get_session()
@@ -231,7 +235,8 @@ def counsellor_required(view):
             if request.headers.get("HX-Request"):
                 return "", 401
             timed_out = "1" if g.get("counsellor_timed_out") else None
-            return redirect(url_for("counsellors.login", next=request.path, slut=timed_out), 303)
+            back = request.full_path.rstrip("?")        # keeps ?kod= from a scanned meeting QR
+            return redirect(url_for("counsellors.login", next=back, slut=timed_out), 303)
         return view(*args, **kwargs)
     return wrapped
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-import segno
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from app import limits
 from app.counsellors import accounts, totp
 from app.counsellors.forms import CodeForm, LoginForm, SignOutForm
-from app.counsellors.models import Counsellor
-from app.db import get_session
+from app.exports import qr_data_uri
 
 bp = Blueprint("counsellors", __name__, url_prefix="/radgivare", template_folder="templates")
 
@@ -80,7 +78,7 @@ def second_factor():
     row = accounts.pending_session()
     if row is None:
         return redirect(url_for("counsellors.login"), 303)
-    counsellor = get_session().get(Counsellor, row.counsellor_id)
+    counsellor = accounts.counsellor_of(row)
     form = CodeForm()
     status = 200
     if form.validate_on_submit():
@@ -100,7 +98,7 @@ def second_factor():
     if row.stage == "enrol":
         secret = accounts.pending_secret(row)
         uri = totp.provisioning_uri(secret, counsellor.email)
-        enrol = {"qr": segno.make(uri, error="m").svg_data_uri(scale=4, border=4, dark="#000", light="#fff"),
+        enrol = {"qr": qr_data_uri(uri, scale=4),
                  "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))}
     heading = _l("Set up your second factor") if enrol else _l("Enter your code")
     return render_template("counsellors/second_factor.html", form=form, enrol=enrol,
@@ -119,8 +117,5 @@ def sign_out():
 @bp.route("/")
 @accounts.counsellor_required
 def home():
-    from app.meetings.counsellor_routes import _leave_an_ended_meeting
-
-    _leave_an_ended_meeting()
     return render_template("counsellors/home.html", counsellor=g.counsellor, sign_out_form=SignOutForm(),
                            page_heading=_l("Counsellor"))

@@ -4,7 +4,7 @@ from app.exports.calendar import CalendarEvent, plan_calendar
 from app.exports.pdf import html_to_pdf
 from app.exports.pdfcache import PdfCache
 from app.exports.planfile import MAX_FILE_BYTES, SCHEMA, VERSION, ImportError_, export_plan, import_plan
-from app.exports.qr import qr_svg
+from app.exports.qr import qr_data_uri, qr_svg
 
 __all__ = ["CalendarEvent", "plan_calendar", "MAX_FILE_BYTES", "SCHEMA", "VERSION", "ImportError_", "export_plan", "import_plan",
-           "qr_svg", "html_to_pdf", "PdfCache"]
+           "qr_data_uri", "qr_svg", "html_to_pdf", "PdfCache"]

@@ -25,7 +25,7 @@ TOO_MANY = _l("Too many wrong codes. Wait a minute and try again.")
 def join():
     """Enter (or scan) the code the person shows: the person is then asked to allow."""
     me = current_counsellor()
-    _leave_an_ended_meeting()
+    leave_an_ended_meeting()
     form = MeetingCodeForm(data={"code": request.args.get("kod", "")} if request.method == "GET" else None)
     status = 200
     if form.validate_on_submit():
@@ -51,7 +51,8 @@ def join():
                            mine=meetings.for_counsellor(me)), status
 
 
-def _leave_an_ended_meeting() -> None:
+def leave_an_ended_meeting() -> None:
+    """Back on their own pages, the counsellor lets go of a meeting that is over."""
     row = accounts.session_row()
     if row is not None and row.meeting_id:
         entered = meetings.get(row.meeting_id)
@@ -123,3 +124,10 @@ def suggest(meeting_id: str):
 
 def init_app(app) -> None:
     app.register_blueprint(bp)
+
+    @app.before_request
+    def _home_leaves_an_ended_meeting():
+        from flask import request
+
+        if request.endpoint == "counsellors.home" and accounts.current_counsellor() is not None:
+            leave_an_ended_meeting()

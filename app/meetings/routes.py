@@ -3,7 +3,6 @@ the big screen, hand-over, end; the bar every page shows during a meeting and it
 "Who has seen my plan"."""
 from __future__ import annotations
 
-import segno
 from flask import Blueprint, abort, flash, g, make_response, redirect, render_template, request, session, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
@@ -13,6 +12,8 @@ from markupsafe import Markup
 from app import clock, sessions, wording
 from app.counsellors import accounts
 from app.engine.plan import add_own_step
+from app.exports import qr_data_uri
+from app.i18n import current_locale_info
 from app.meetings import access, views
 from app.meetings import store as meetings
 from app.meetings.forms import ButtonForm, CommentForm, ScreenForm
@@ -20,11 +21,6 @@ from app.plans import answers, schema, store
 
 bp = Blueprint("meetings", __name__, url_prefix="/mote", template_folder="templates")
 CODE_KEY = "meeting_code"
-
-
-def qr_data_uri(text: str) -> str:
-    """A QR code as a ``data:`` SVG image: no inline style, so the CSP holds."""
-    return segno.make(text, error="m").svg_data_uri(scale=5, border=4, dark="#000", light="#fff")
 
 
 def _locale() -> str:
@@ -159,17 +155,15 @@ def screen():
             meetings.set_screen(meeting, form.parts.data or [])
         return redirect(url_for("meetings.index") + "#screen", 303)
     plan = store.current_plan()
-    columns = [{"locale": _locale(), "view": views.shared_view(plan, meeting, meeting.screen)}]
+    current_locale_info()                    # the page's own lang and dir, before any force_locale
+    locales = [_locale()]
     if "swedish" in meeting.screen and meeting.person_locale != "sv":
-        with force_locale("sv"):
-            columns.append({"locale": "sv", "view": views.shared_view(plan, meeting, meeting.screen)})
-        with force_locale(meeting.person_locale):
-            columns[0]["view"] = views.shared_view(plan, meeting, meeting.screen)
+        locales = [meeting.person_locale, "sv"]          # the person's language and Swedish side by side
     rendered = []
-    for col in columns:
-        with force_locale(col["locale"]):
-            rendered.append(Markup(render_template("meetings/_screen_column.html", view=col["view"],
-                                                   locale=col["locale"])))
+    for locale in locales:
+        with force_locale(locale):
+            view = views.shared_view(plan, meeting, meeting.screen)
+            rendered.append(Markup(render_template("meetings/_screen_column.html", view=view, locale=locale)))
     return render_template("meetings/screen.html", page_heading=_l("Our plan"), columns=rendered,
                            two=len(rendered) > 1)
 
@@ -253,6 +247,8 @@ def bar_context(auto: bool = True) -> dict | None:
             meeting = None
     else:
         role, meeting = "person", access.person_meeting()
+        if meeting is not None and meeting.state == "active":
+            meetings.touch(meeting)          # the person looking at a page keeps the meeting alive
     if meeting is None or role is None:
         return None
     return {"role": role, "meeting": meeting, "auto": auto,

@@ -76,3 +76,18 @@ def test_ended_meeting_answers_410_on_every_plan_page(meeting):
     # back on the start page, the counsellor leaves the ended meeting behind
     assert counsellor.get("/radgivare/").status_code == 200
     assert counsellor.get("/inventera/svar").status_code == 200
+
+
+def test_a_scanned_meeting_qr_survives_signing_in(app, counsellor):
+    client = app.test_client()
+    response = client.get("/radgivare/mote?kod=ABCD-EFGH")
+    assert response.status_code == 303
+    assert "next=/radgivare/mote?kod%3DABCD-EFGH" in response.headers["Location"] or \
+        "kod%3DABCD-EFGH" in response.headers["Location"]
+
+
+def test_meeting_ids_never_reach_a_log_line():
+    from app.logs import redact
+
+    assert "FnsDJrmPQ0c65BNj4G-57A" not in redact('"POST /radgivare/mote/FnsDJrmPQ0c65BNj4G-57A/avsluta HTTP/1.1" 303')
+    assert "ABCD" not in redact('"GET /radgivare/mote?kod=ABCD-EFGH HTTP/1.1" 200')

@@ -169,3 +169,27 @@ def test_the_counsellor_cannot_take_the_plan_away(together):
     for path in ("/agera/plan.json", "/agera/radera", "/agera/dela", "/spara", "/glom", "/agera/ladda-upp"):
         assert counsellor.get(path).status_code == 403, path
     assert person.get("/agera/plan.json").status_code == 200
+
+
+def test_the_big_screen_shows_the_persons_language_beside_swedish(app, planned, signed_in):
+    from tests.meetings.conftest import answer, invite, join
+
+    person, counsellor = planned, signed_in
+    url = join(counsellor, invite(person)).headers["Location"]
+    person.get("/mote/?lang=ar")
+    answer(person, "allow")
+    person.post("/mote/skarm", data={"csrf_token": csrf_token(person, "/mote/"), "parts": ["plan", "swedish"]})
+    doc = assert_page_invariants(counsellor.get("/mote/skarm"))      # the counsellor's screen, in Swedish
+    columns = doc.select(".big-screen__column")
+    assert [(c["lang"], c["dir"]) for c in columns] == [("ar", "rtl"), ("sv", "ltr")]
+    assert "الخطة" in columns[0].get_text() and "Planen" in columns[1].get_text()
+    assert url
+
+
+def test_the_person_can_end_the_meeting_from_any_page(together):
+    person, counsellor, url = together
+    doc = assert_page_invariants(person.get("/besluta/plan"))
+    form = doc.select_one("#meeting-bar form[action='/mote/avsluta']")
+    assert form is not None
+    person.post("/mote/avsluta", data={"csrf_token": csrf_token(person, "/besluta/plan")})
+    assert counsellor.get(url).status_code == 410
