@@ -241,7 +241,8 @@ def _add_local(session: Session, view: CatalogueView) -> None:
         view.employer_needs[p.id] = EmployerNeeds(
             id=p.id, ssyk=p.ssyk, employer=str(doc.get("employer") or ""), needed=tuple(doc.get("needed") or ()),
             learned_on_job=tuple(doc.get("learned_on_job") or ()), swedish_level=doc.get("swedish_level"),
-            places=tuple(doc.get("municipalities") or ()), example=bool(doc.get("example")))
+            places=tuple(doc.get("municipalities") or ()), example=bool(doc.get("example")),
+            valid_from=p.valid_from, valid_to=p.valid_to)
 
 
 def _route_track(view: CatalogueView, t: JobTrack) -> RouteTrack:

@@ -60,6 +60,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Iterable, Mapping
 
 from app.engine.catalog import Catalog, Group
@@ -754,6 +755,11 @@ class EmployerNeeds:
     swedish_level: str | None = None
     places: tuple[str, ...] = ()                # kommunkoder
     example: bool = False
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)

@@ -586,6 +586,17 @@ def track_reach(track: RouteTrack, home: Place | None, limit_minutes: int | None
     return education_reach(home, limit, EducationPlaces(track.id, places=tuple(places)), places, rail)
 
 
+def near(places: tuple[Place, ...], home: Place | None, limit_minutes: int | None,
+         rail: tuple[RailLine, ...] = (), key: str = "local") -> bool:
+    """Whether one of ``places`` (the municipalities a track or an employer profile serves) is
+    within the person's travel limit from home (home unknown: no)."""
+    if home is None:
+        return False
+    by_code = {p.code: p for p in places}
+    limit = TRACK_DEFAULT_LIMIT_MINUTES if limit_minutes is None else limit_minutes
+    return education_reach(home, limit, EducationPlaces(key, places=tuple(by_code)), by_code, rail).reachable
+
+
 def track_missing(track: RouteTrack, person: Person, scale: LanguageScale) -> tuple[str, ...]:
     missing = []
     if track.registered_af and person.situation not in (UNEMPLOYED, ETABLERING):

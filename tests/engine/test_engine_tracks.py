@@ -166,3 +166,13 @@ def test_gap_against_an_employer_profile_counts_what_the_track_teaches():
     assert gap.key == "profile_rest_taught"
     assert compute_profile_gap(profile, have=needed[:5]).key == "profile_some_to_get"
     assert compute_profile_gap(profile, have=needed).key == "profile_all_had"
+
+
+def test_an_employer_profile_is_near_only_within_the_limit_and_valid_only_in_its_period():
+    from app.engine.routes import near
+
+    assert near((VASTERAS,), VASTERAS, None) and near((VASTERAS,), KOPING, 60)
+    assert not near((VASTERAS,), MALMO, None) and not near((VASTERAS,), None, None)
+    profile = EmployerNeeds(id="p", ssyk="8331", employer="X", needed=("a",), valid_from=date(2026, 11, 1),
+                            valid_to=date(2027, 12, 31))
+    assert profile.valid_on(TODAY) and not profile.valid_on(date(2028, 1, 1))

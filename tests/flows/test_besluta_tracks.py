@@ -68,6 +68,8 @@ def test_someone_not_registered_is_told_to_register_first(tclient):
     person(tclient, situation=dict(SITUATION, situation="employed"))
     text = text_of(soup(tclient.get("/besluta/yrke/8331").get_data(as_text=True)))
     assert "Lokala jobbspår du inte kan gå än" in text and "Registrera dig hos Arbetsförmedlingen först" in text
+    # the employer's profile is still a gap target of its own, beside the national gap
+    assert "Jämfört med lokala arbetsgivare" in text and "För den här arbetsgivaren har du redan 0 av de 9" in text
 
 
 def test_a_track_far_from_home_is_not_shown(tclient):

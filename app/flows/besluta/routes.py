@@ -157,7 +157,8 @@ def _decision_context(view, answers: dict, ssyk: str, gid: str) -> dict:
             "excluded": wording.excluded(view, excluded_candidates(inputs, person, ssyk) if inputs and person else ()),
             "needs_situation": person is None, "has_route": inputs is not None,
             "is_target": any(t["ssyk"] == ssyk for t in chosen), "targets_full": len(chosen) >= goals.MAX_TARGETS,
-            "similar": goals.similar(view, ssyk), "tracks_not_yet": track_ctx["tracks_not_yet"]}
+            "similar": goals.similar(view, ssyk), "tracks_not_yet": track_ctx["tracks_not_yet"],
+            "employer_gaps": track_ctx["employer_gaps"]}
 
 
 def _needs_situation():

@@ -4,7 +4,7 @@ from the plan's answers and the catalogue's read model; the engine decides; ``ap
 from __future__ import annotations
 
 from app.engine.gap import compute_profile_gap
-from app.engine.routes import track_options
+from app.engine.routes import near, track_options
 from app.flows.besluta.person import today
 from app.plans.answers import Inventera
 from app.wording import tracks as words
@@ -31,12 +31,12 @@ def _taught(view, route) -> set[str]:
 def context(view, inputs, person, ssyk: str, answers: dict, routes) -> dict:
     """``track_info`` (route id -> what the track is, its employer gap), ``tracks_not_yet`` (tracks
     the person cannot join yet, with what is missing)."""
-    if inputs is None or person is None:
-        return {"track_info": {}, "tracks_not_yet": []}
     home, limit = home_of(view, answers)
+    have = frozenset(Inventera.of(answers).skills)
+    if inputs is None or person is None:
+        return {"track_info": {}, "tracks_not_yet": [], "employer_gaps": _employer_gaps(view, ssyk, have, home, limit, set())}
     options = track_options(inputs, person, ssyk, start=today(), facts=None, home=home, limit_minutes=limit)
     intakes = {f"track:{o.track.id}": o.intake for o in options}
-    have = frozenset(Inventera.of(answers).skills)
     info = {}
     for route in routes:
         if not route.id.startswith("track:"):
@@ -48,4 +48,15 @@ def context(view, inputs, person, ssyk: str, answers: dict, routes) -> dict:
         info[route.id] = details
     not_yet = [dict(words.track_details(view, o.track.id, None, o.intake) or {}, missing=words.missing_rows(o))
                for o in options if o.route is None]
-    return {"track_info": info, "tracks_not_yet": not_yet}
+    linked = {(view.tracks[r.removeprefix("track:")].doc or {}).get("profile") for r in info}
+    return {"track_info": info, "tracks_not_yet": not_yet,
+            "employer_gaps": _employer_gaps(view, ssyk, have, home, limit, linked)}
+
+
+def _employer_gaps(view, ssyk: str, have, home, limit, shown: set) -> list[dict]:
+    """The gap against each valid employer profile for the occupation near home (those a track
+    already shows, inside the track)."""
+    return [words.profile_gap_row(view, compute_profile_gap(p, have))
+            for p in view.employer_needs.values()
+            if p.ssyk == ssyk and p.id not in shown and p.valid_on(today())
+            and near(tuple(view.places[c] for c in p.places if c in view.places), home, limit, view.rail, p.id)]
