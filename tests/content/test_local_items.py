@@ -85,9 +85,10 @@ def test_shipped_content_has_no_local_tracks():
         assert str(doc.get("source_url", "")).startswith("https://") and not doc.get("example")
 
 
-@pytest.fixture(scope="module")
-def db_url(tmp_path_factory):
-    url, drop = make_database_url("sqlite", tmp_path_factory)
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path_factory):
+    """A catalogue database per engine (the documents are JSON columns on both)."""
+    url, drop = make_database_url(request.param, tmp_path_factory)
     load_catalogue(url)
     yield url
     drop()

@@ -139,3 +139,11 @@ def test_another_organisations_track_is_403(app, client, signed_in):
     assert client.get("/radgivare/jobbspar/spar/annan-kommuns-spar/historik").status_code == 403
     with Session(get_engine(app)) as db:
         assert db.get(JobTrack, "annan-kommuns-spar").version == 1
+    profile = {"id": "annan-kommuns-profil", "ssyk": "8331", "status": "published", "title": {"sv": "Annan profil"},
+               "employer": "X", "municipalities": ["0180"], "needed": ["imVM_9XE_Rrm"],
+               "contact": {"email": "x@example.se"}, "valid_from": "2026-11-01", "valid_to": "2027-12-31"}
+    with Session(get_engine(app), expire_on_commit=False) as db:
+        assert save(db, "profile", profile, Actor("Annan kommun", 999), today=TODAY, action="created")[1] == []
+    assert client.get("/radgivare/jobbspar/profil/annan-kommuns-profil").status_code == 403
+    assert post(client, "/radgivare/jobbspar/profil/annan-kommuns-profil/stang", {},
+                page="/radgivare/jobbspar").status_code == 403
