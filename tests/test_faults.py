@@ -86,7 +86,8 @@ def test_any_other_form_comes_back_with_what_was_sent_to_try_again(create_app_fo
     token = csrf_token(client, url)
     good = app.extensions["vagval_db"]
     _database_goes_away(app)
-    response = client.post(url, data={"csrf_token": token, "days": "45", "include_notes": "yes", "consent": "y"})
+    response = client.post(url, data={"csrf_token": token, "days": "45", "include_notes": "yes",
+                                      "include_profile": "no", "consent": "y"})
     assert response.status_code == 503 and response.headers["Retry-After"]
     doc = soup(response.get_data(as_text=True))
     assert "45" in doc.find(id="main").get_text() if doc.find(id="main") else "45" in doc.get_text()

@@ -95,10 +95,10 @@ def test_a_file_as_the_resume_code_is_refused_at_the_field(client):
     assert FILE_MSG in doc.find(id="code-error").get_text()
 
 
-@pytest.mark.parametrize("field", ["days", "include_notes", "consent"])
+@pytest.mark.parametrize("field", ["days", "include_notes", "include_profile", "consent"])
 def test_a_file_in_the_share_form_is_refused(client, field):
     give_plan(client)
-    data = {"days": "30", "include_notes": "no", "consent": "y"}
+    data = {"days": "30", "include_notes": "no", "include_profile": "no", "consent": "y"}
     data[field] = _file()
     response = post(client, "/agera/dela", data, content_type="multipart/form-data")
     assert response.status_code == 422

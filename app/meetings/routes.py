@@ -238,7 +238,23 @@ AREA_LABELS = {"upptacka": _l("Discover"), "inventera": _l("Take stock"), "beslu
 # --- the bar on every page, and the version it polls -------------------------------------------------------
 
 def bar_context(auto: bool = True) -> dict | None:
-    """The meeting bar for this page, or None (no meeting). Cheap for people without a plan."""
+    """The meeting bar for this page, or None (no meeting). Cheap for people without a plan; none
+    while the database is away (the 503 page must render without it)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if g.get("database_unavailable"):
+        return None
+    try:
+        return _bar_context(auto)
+    except SQLAlchemyError:
+        from app.db import get_session
+
+        get_session().rollback()
+        g.database_unavailable = True
+        return None
+
+
+def _bar_context(auto: bool) -> dict | None:
     if g.get("meeting_role") == "counsellor":
         role, meeting = "counsellor", g.meeting
     elif request.endpoint and request.endpoint.startswith(("meetings_counsellor.", "meetings.")):
