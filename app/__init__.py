@@ -37,6 +37,7 @@ def create_app(config: Config | None = None) -> Flask:
         sessions,
     )
     from app.flows import register_flows
+    from app.wording import terms
 
     if config.PROXY_FIX_HOPS:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -59,6 +60,7 @@ def create_app(config: Config | None = None) -> Flask:
     counsellors.init_app(app)
     meetings.init_app(app)
     jobtracks.init_app(app)
+    terms.init_app(app)
     _register_optional_cli(app)
     return app
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from markupsafe import Markup
@@ -145,7 +146,8 @@ class MultiChoiceField(SelectMultipleField):
         if len(data) < self.min_choices:
             raise ValidationError(self.min_message)
         if self.max_choices is not None and len(data) > self.max_choices:
-            raise ValidationError(self.max_message or _l("Choose at most %(n)s options.", n=self.max_choices))
+            raise ValidationError(self.max_message or ngettext("Choose at most %(num)s option.", "Choose at most %(num)s options.",
+                                                               self.max_choices))
 
 
 class NumberField(IntegerField):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import format_date
+from flask_babel import format_date, ngettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from wtforms import StringField
@@ -19,10 +19,17 @@ bp = Blueprint("main", __name__)
 
 # One message for a code that is unknown and one that has expired: a guesser must not learn that
 # a code once existed.
-NO_SUCH_CODE = _l("We cannot find a plan with that code, or the code has expired. Check the code. Codes work "
-                  "for %(days)s days: you can make a new one on the device where you saved your plan.")
+def NO_SUCH_CODE():        # noqa: N802 - one message, the number of days from the config
+    return ngettext("We cannot find a plan with that code, or the code has expired. Check the code. Codes work "
+                    "for %(num)s day: you can make a new one on the device where you saved your plan.",
+                    "We cannot find a plan with that code, or the code has expired. Check the code. Codes work "
+                    "for %(num)s days: you can make a new one on the device where you saved your plan.",
+                    current_app.config["RESUME_CODE_DAYS"])
+
+
+
 CODE_ERRORS = {
-    "malformed": _l("A code has 10 letters and digits, for example KX7M4-RP2WQ. Check what you typed."),
+    "malformed": lambda: str(_l("A code has 10 letters and digits, for example KX7M4-RP2WQ. Check what you typed.")),
     "unknown": NO_SUCH_CODE,
     "expired": NO_SUCH_CODE,
 }
@@ -103,7 +110,7 @@ def resume():
         try:
             found = store.find_by_resume_code(form.code.data)
         except store.ResumeCodeError as err:
-            form.code.errors.append(CODE_ERRORS[err.reason] % {"days": current_app.config["RESUME_CODE_DAYS"]})
+            form.code.errors.append(CODE_ERRORS[err.reason]())
         else:
             current = store.current_plan()
             if current and current.id != found.id and store.has_answers(current) and not request.form.get("confirm"):
@@ -133,6 +140,14 @@ def privacy():
     return render_template("pages/privacy.html", page_heading=_l("How we handle your answers"),
                            code_days=current_app.config["RESUME_CODE_DAYS"],
                            retention_days=current_app.config["PLAN_RETENTION_DAYS"])
+
+
+@bp.route("/ordlista")
+def glossary():
+    from app.wording.terms import glossary_entries
+
+    return render_template("pages/glossary.html", page_heading=_l("Swedish words in education and money"),
+                           entries=glossary_entries())
 
 
 def _error_page(code: int, heading, text):

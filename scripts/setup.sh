@@ -6,6 +6,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 
+# The PDF needs fonts for every language's script (Noto: Arabic for ar and Dari, Ethiopic for
+# Tigrinya; DejaVu: Latin and Cyrillic) and HarfBuzz's subsetter (WeasyPrint embeds font subsets).
+missing=""
+for pkg in fonts-noto-core fonts-dejavu-core libharfbuzz-subset0; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian packages:$missing"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+elif [ -n "$missing" ]; then
+  echo "Install these Debian packages for the PDF:$missing" >&2
+fi
+
 if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
   rm -rf .venv
   if ! "$PY" -m venv .venv; then

@@ -3,9 +3,9 @@
 # SQLite and PostgreSQL, browser with axe). Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Debian packages the tests need: the browser, and the fonts the PDF export names (Swedish, Arabic).
+# Debian packages the tests need: the browser (the PDF's fonts come with scripts/setup.sh).
 missing=""
-for pkg in chromium fonts-noto-core fonts-dejavu-core; do
+for pkg in chromium fonts-noto-core fonts-dejavu-core libharfbuzz-subset0; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
 done
 if [ -n "$missing" ]; then

@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/translation_worklist.py so [--kind skills|occupations|groups|glossary] [--all]
 
-The work list is fixed by rule, so translators, `flask i18n report` and the tests agree:
+The work list is fixed by rule (app/content/worklist.py), so translators, `flask i18n report` and
+the tests agree:
 - skills: the 1,000 taxonomy skills that occur in the most SSYK level-4 group profiles
   (ties broken by concept id), read from ../shared/jobtech (or JOBTECH_DIR);
 - occupations: every occupation name in a curated group, plus the taxonomy's
@@ -17,64 +18,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections import Counter
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-FILES = ROOT / "app" / "content" / "files"
-JOBTECH = Path(os.environ.get("JOBTECH_DIR", ROOT.parent / "shared" / "jobtech"))
-TOP_SKILLS = 1000
-
-
-def _concepts(name: str) -> list[dict]:
-    return json.loads((JOBTECH / name).read_text(encoding="utf-8"))["data"]["concepts"]
-
-
-def curated_groups() -> list[dict]:
-    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((FILES / "occupations").glob("*.yaml"))]
-
-
-def top_skills(n: int = TOP_SKILLS) -> list[tuple[str, str]]:
-    """(concept id, Swedish label) of the n skills in the most group profiles."""
-    counts: Counter[str] = Counter()
-    labels: dict[str, str] = {}
-    for group in _concepts("ssyk-level-4-groups-with-related-skills.json"):
-        for skill in group.get("related") or []:
-            if skill.get("type", "skill") == "skill":
-                counts[skill["id"]] += 1
-                labels[skill["id"]] = skill.get("preferred_label", "")
-    ranked = sorted(counts, key=lambda i: (-counts[i], i))[:n]
-    return [(i, labels[i]) for i in ranked]
-
-
-def worklist_occupations() -> list[tuple[str, str]]:
-    """(concept id, Swedish label) of the occupation names to translate, in a stable order."""
-    curated = {g["ssyk"] for g in curated_groups()}
-    names: dict[str, tuple[str, str | None]] = {}
-
-    def walk(concept: dict, group: str | None) -> None:
-        if concept.get("type") == "ssyk-level-4":
-            group = concept.get("ssyk_code_2012")
-        if concept.get("type") == "occupation-name":
-            names[concept["id"]] = (concept["preferred_label"], group)
-        for child in concept.get("narrower") or []:
-            walk(child, group)
-
-    for top in _concepts("the-ssyk-hierarchy-with-occupations.json"):
-        walk(top, None)
-    wanted = {i for i, (_, g) in names.items() if g in curated}
-    for coll in _concepts("occupations-with-no-educational-requirements.json"):
-        wanted |= {r["id"] for r in coll.get("related") or []}
-    return sorted(((i, names[i][0]) for i in wanted if i in names), key=lambda x: (x[1], x[0]))
-
-
-def _load(locale: str, name: str) -> dict:
-    path = FILES / "translations" / locale / name
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+from app.content.worklist import (  # noqa: E402 - the repository on the path first
+    curated_groups,
+    glossary_terms,
+    top_skills,
+    worklist_occupations,
+)
+from app.content.worklist import load_translations as _load  # noqa: E402
 
 
 def _q(text: str) -> str:
@@ -119,11 +74,11 @@ def main(argv: list[str] | None = None) -> int:
                 if args.all or not done:
                     out.write(f"    {c['key']}: {_q(done)}  # {c['label']['sv']}\n")
     if "glossary" in kinds:
-        src = FILES / "glossary.yaml"
         have = _load(args.locale, "glossary.yaml")
         out.write("# glossary.yaml  (key: {term, text})\n")
-        if src.exists():
-            for key, term in (yaml.safe_load(src.read_text(encoding="utf-8")) or {}).get("terms", {}).items():
+        terms = glossary_terms()
+        if terms is not None:
+            for key, term in terms.items():
                 if args.all or key not in have:
                     out.write(f"{key}:\n  term: \"\"  # {term['term']['sv']}\n  text: \"\"  # {term['text']['sv']}\n")
         else:

@@ -12,10 +12,12 @@ rows behind the localised labels and facts the pages show.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
+from flask import g as request_globals
+from flask import has_request_context
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 from sqlalchemy import select
@@ -26,6 +28,7 @@ from app.content.cache import versioned
 from app.content.geo import rail_lines
 from app.content.models import (
     Competence,
+    ContentTranslation,
     Education,
     EducationGives,
     EducationLeadsTo,
@@ -34,6 +37,7 @@ from app.content.models import (
     FinancingAmount,
     FinancingRule,
     FinancingScheme,
+    GlossaryTerm,
     JobTrack,
     LanguageLevel,
     Municipality,
@@ -54,6 +58,25 @@ from app.engine.geo import EducationPlaces, Place, RailLine
 from app.engine.index import index_for
 from app.engine.language import LanguageScale, Level
 from app.engine.routes import RouteEducation, RouteInputs, RouteOccupation, RouteTrack, TrackIntake, TrackStepInput
+
+
+class Label(NamedTuple):
+    """A label for a page: the text, and whether it is in the asked language (else Swedish)."""
+
+    text: str
+    in_locale: bool
+
+
+@dataclass
+class LocaleLabels:
+    """Everything the content says in one language, merged once when the view is built: a value
+    written inline in an occupation file wins over ``translations/<locale>/``."""
+
+    groups: dict[str, str] = field(default_factory=dict)            # SSYK -> label
+    descriptions: dict[str, str] = field(default_factory=dict)      # SSYK -> description
+    skills: dict[str, str] = field(default_factory=dict)            # skill id -> label
+    occupations: dict[str, tuple[str, ...]] = field(default_factory=dict)   # concept id -> [shown, variants...]
+    glossary: dict[str, dict] = field(default_factory=dict)         # key -> {term, text, aliases}
 
 
 @dataclass
@@ -83,6 +106,8 @@ class CatalogueView:
     tracks: dict[str, JobTrack] = field(default_factory=dict)               # published job tracks (issue 18)
     profiles: dict[str, EmployerProfile] = field(default_factory=dict)      # published employer profiles
     employer_needs: dict[str, EmployerNeeds] = field(default_factory=dict)  # profile id -> the gap's target
+    i18n: dict[str, LocaleLabels] = field(default_factory=dict)            # locale -> its labels
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)        # key -> term, in the file's order
     memo: dict = field(default_factory=dict, repr=False)   # texts derived per locale, built on first ask
 
 
@@ -121,6 +146,7 @@ def _build(session: Session) -> CatalogueView:
         view.leads_to.setdefault(row.education_id, []).append(row.group_ssyk)
     _add_geography(session, view)
     _add_local(session, view)
+    _add_translations(session, view)
     view.route_inputs = _route_inputs(session, view)
     view.financing = _financing_facts(session, view)
     index_for(catalog)          # build the ranking index now, once
@@ -150,6 +176,50 @@ def _add_geography(session: Session, view: CatalogueView) -> None:
         for education_id in g.education_routes or ():
             if education_id not in view.routes.setdefault(g.ssyk, []):
                 view.routes[g.ssyk].append(education_id)
+
+
+def _add_translations(session: Session, view: CatalogueView) -> None:
+    """Per locale, every label the content has in it (inline values win), and the glossary."""
+    view.glossary = {t.key: t for t in _rows(session, GlossaryTerm, GlossaryTerm.position, GlossaryTerm.key)}
+    overlay: dict[str, dict[str, dict[str, Any]]] = {}
+    t = ContentTranslation
+    for locale, kind, key, value in session.execute(select(t.locale, t.kind, t.key, t.value)):   # plain rows: thousands
+        overlay.setdefault(locale, {}).setdefault(kind, {})[key] = value
+    locales = set(overlay)
+    for grp in view.groups.values():
+        locales |= set(grp.labels or {}) | set(grp.description or {})
+    for rows in view.competence_rows.values():
+        for c in rows:
+            locales |= set(c.labels or {})
+    locales.discard("sv")
+    for locale in sorted(locales):
+        own = overlay.get(locale, {})
+        out = view.i18n[locale] = LocaleLabels()
+        groups_overlay = own.get("group", {})
+        for grp in view.groups.values():
+            if not grp.curated:
+                continue
+            tr = groups_overlay.get(grp.ssyk) or {}
+            label = (grp.labels or {}).get(locale) or tr.get("label")
+            if label:
+                out.groups[grp.ssyk] = label
+            text = (grp.description or {}).get(locale) or tr.get("description")
+            if text:
+                out.descriptions[grp.ssyk] = text
+        for sid, texts in view.skill_labels.items():        # curated labels written inline
+            if texts.get(locale):
+                out.skills[sid] = texts[locale]
+        for ssyk, rows in view.competence_rows.items():     # then the groups' competences
+            comps = (groups_overlay.get(ssyk) or {}).get("competences") or {}
+            for c in rows:
+                text = (c.labels or {}).get(locale) or comps.get(c.key)
+                if text:
+                    out.skills.setdefault(c.skill_id, text)
+        for sid, text in (own.get("skill") or {}).items():  # then the taxonomy's skills
+            if text and sid in view.catalog.skills:
+                out.skills.setdefault(sid, text)
+        out.occupations = {cid: tuple(names) for cid, names in (own.get("occupation") or {}).items() if names}
+        out.glossary = {key: dict(v) for key, v in (own.get("glossary") or {}).items() if key in view.glossary}
 
 
 # --- the engine's inputs for routes and money (Besluta, Agera) ------------------------------------
@@ -295,9 +365,94 @@ def current() -> CatalogueView:
 
 # --- what the views ask of it ------------------------------------------------------------------------
 
-def search(query: str, *, kinds: list[str] | None = None, limit: int = 10) -> list[_search.Hit]:
-    """Search occupation names, groups, keywords and skills (the same cache, the same version)."""
-    return _search.search(get_session(), query, kinds=kinds, limit=limit)
+def search(query: str, *, kinds: list[str] | None = None, limit: int = 10,
+           locale: str | None = None) -> list[_search.Hit]:
+    """Search occupation names, groups, keywords and skills (the same cache, the same version):
+    in Swedish always, and in ``locale`` (default: the page's; lättläst too) through its names,
+    each hit with its name in that language (``Hit.local_label``) where it has one."""
+    session = get_session()
+    hits = _search.search(session, query, kinds=kinds, limit=limit)
+    loc = locale or page_locale()
+    if loc == "sv":
+        return hits
+    view = current()
+    labels = _locale_labels(view, loc)
+    if labels is None:
+        return hits
+    index = versioned(session, f"search:{loc}", lambda s: locale_index(s, view, loc))
+    hits = _search.merge(hits, index.search(query, kinds=kinds, limit=limit), limit)
+    return [_with_local_label(view, hit, loc) for hit in hits]
+
+
+GROUP_NAME_PENALTY = 2.0     # an occupation found by its group's translated name, after its own names
+
+
+def hit_name(hit: _search.Hit) -> Markup:
+    """A hit's name for HTML: in the page's language with the Swedish title beside it
+    ("طباخ – Kock"), else the Swedish title (marked on a page in another language)."""
+    if hit.local_label:
+        return escape(hit.local_label) + Markup(" – ") + swedish(hit.label, fallback=False)
+    return swedish(hit.label)
+
+
+def occupation_html(view: CatalogueView, occupation_id: str, swedish_name: str) -> Markup:
+    """A taxonomy occupation name for HTML, in the page's language with the Swedish name beside it."""
+    label = occupation_text(view, occupation_id, swedish_name)
+    if label.in_locale and label.text.casefold() != swedish_name.casefold():
+        return escape(label.text) + Markup(" – ") + swedish(swedish_name, fallback=False)
+    return mark(label)
+
+
+def locale_index(session: Session, view: CatalogueView, locale: str) -> _search.SearchIndex:
+    """The search index of one language's names (built once per catalogue version): curated
+    groups by their name in it, every translated name and search variant of the taxonomy's
+    occupation names, the occupation names of a curated group also by the group's name (so the
+    jobs step finds them before their own names are translated), and translated skills."""
+    labels = _locale_labels(view, locale) or LocaleLabels()
+    entries = []
+    for ssyk, text in labels.groups.items():
+        gid = view.by_ssyk.get(ssyk)
+        if gid is not None:
+            grp = view.groups[gid]
+            entries.append(_search.entry("group", gid, grp.label, text, grp))
+    wanted = sorted(labels.occupations)
+    names = {}
+    columns = (OccupationName.id, OccupationName.label, OccupationName.group_ssyk)
+    for chunk in range(0, len(wanted), 500):
+        names.update({r.id: r for r in session.execute(select(*columns).where(
+            OccupationName.id.in_(wanted[chunk:chunk + 500])))})
+    for cid, texts in labels.occupations.items():
+        row = names.get(cid)
+        if row is None:
+            continue
+        grp = view.groups.get(view.by_ssyk.get(row.group_ssyk, ""))
+        for n, text in enumerate(texts):
+            entries.append(_search.entry("occupation", cid, row.label, text, grp, penalty=0.0 if n == 0 else 0.3))
+    if labels.groups:
+        for row in session.execute(select(*columns).where(OccupationName.group_ssyk.in_(sorted(labels.groups)))):
+            grp = view.groups.get(view.by_ssyk.get(row.group_ssyk, ""))
+            entries.append(_search.entry("occupation", row.id, row.label, labels.groups[row.group_ssyk], grp,
+                                         penalty=GROUP_NAME_PENALTY))
+    for sid, text in labels.skills.items():
+        skill = view.catalog.skills.get(sid)
+        if skill is not None:
+            entries.append(_search.entry("skill", sid, skill.label, text, None))
+    return _search.SearchIndex(e for e in entries if e is not None)
+
+
+def _with_local_label(view: CatalogueView, hit: _search.Hit, locale: str) -> _search.Hit:
+    if hit.kind == "occupation":
+        label = occupation_text(view, hit.id, hit.label, locale)
+    elif hit.kind == "group":
+        label = group_text(view, hit.id, locale)
+    elif hit.kind == "skill":
+        label = skill_text(view, hit.id, locale)
+    else:
+        label = Label(hit.label, False)
+    group = group_text(view, hit.group_id, locale) if hit.group_id else None
+    same = label.text.casefold() == hit.label.casefold()       # (lättläst often keeps the title)
+    return replace(hit, local_label=label.text if label.in_locale and not same else None,
+                   local_group_label=group.text if group is not None and group.in_locale else None)
 
 
 def occupation_name(occupation_id: str) -> OccupationName | None:
@@ -320,6 +475,127 @@ def licences_held(view: CatalogueView, skill_ids: list[str]) -> tuple[str, ...]:
                          if c.kind == "licence" and c.skill_id in wanted}))
 
 
+def page_locale() -> str:
+    return str(get_locale() or "sv") if has_request_context() else "sv"
+
+
+def _locale_labels(view: CatalogueView, locale: str | None = None) -> LocaleLabels | None:
+    loc = locale or page_locale()
+    return view.i18n.get(loc) or view.i18n.get(loc.split("@")[0])
+
+
+def _swedish_page(locale: str | None = None) -> bool:
+    return (locale or page_locale()).startswith("sv")
+
+
+def skill_text(view: CatalogueView, skill_id: str, locale: str | None = None) -> Label:
+    """A competence's label in ``locale`` (default: the page's), else its Swedish label."""
+    labels = _locale_labels(view, locale)
+    if labels is not None and skill_id in labels.skills:
+        return Label(labels.skills[skill_id], True)
+    skill = view.catalog.skills.get(skill_id)
+    texts = view.skill_labels.get(skill_id) or {}
+    return Label(texts.get("sv") or (skill.label if skill else skill_id), _swedish_page(locale))
+
+
+def group_text(view: CatalogueView, group_id: str, locale: str | None = None) -> Label:
+    """An occupation group's name in ``locale``, else Swedish (curated label, else the taxonomy's)."""
+    grp = view.groups.get(group_id)
+    ssyk = grp.ssyk if grp is not None else (view.catalog.groups[group_id].ssyk if group_id in view.catalog.groups else "")
+    labels = _locale_labels(view, locale)
+    if labels is not None and ssyk in labels.groups:
+        return Label(labels.groups[ssyk], True)
+    if grp is not None:
+        return Label((grp.labels or {}).get("sv") or grp.label, _swedish_page(locale))
+    cat = view.catalog.groups.get(group_id)
+    return Label(cat.label if cat else group_id, _swedish_page(locale))
+
+
+def description_text(view: CatalogueView, ssyk: str, locale: str | None = None) -> Label:
+    """A curated group's description in ``locale``, else Swedish ("" when it has none)."""
+    labels = _locale_labels(view, locale)
+    if labels is not None and ssyk in labels.descriptions:
+        return Label(labels.descriptions[ssyk], True)
+    gid = view.by_ssyk.get(ssyk)
+    grp = view.groups.get(gid) if gid else None
+    return Label(((grp.description or {}).get("sv") or "") if grp is not None else "", _swedish_page(locale))
+
+
+def description_html(view: CatalogueView, ssyk: str) -> Markup | None:
+    """What the work is, for the decision page: the curated description in the page's language
+    (else Swedish, marked), else the taxonomy's Swedish definition; None when there is neither."""
+    label = description_text(view, ssyk)
+    if not label.text:
+        gid = view.by_ssyk.get(ssyk)
+        grp = view.groups.get(gid) if gid else None
+        if grp is None or not grp.definition:
+            return None
+        label = Label(grp.definition, _swedish_page())
+    return mark(label)
+
+
+def occupation_text(view: CatalogueView, occupation_id: str, swedish: str, locale: str | None = None) -> Label:
+    """A taxonomy occupation name in ``locale`` (the first of its translated names), else ``swedish``."""
+    labels = _locale_labels(view, locale)
+    names = labels.occupations.get(occupation_id) if labels is not None else None
+    if names:
+        return Label(names[0], True)
+    return Label(swedish, _swedish_page(locale))
+
+
+def glossary_text(view: CatalogueView, key: str, locale: str | None = None) -> tuple[Label, Label]:
+    """A glossary term's (word, explanation) in ``locale``; each falls back to Swedish on its own
+    (sv@lattlast uses its own simple Swedish where written)."""
+    term = view.glossary[key]
+    loc = locale or page_locale()
+    labels = _locale_labels(view, loc)
+    own = labels.glossary.get(key, {}) if labels is not None else {}
+    out = []
+    for name, texts in (("term", term.term or {}), ("text", term.text or {})):
+        if own.get(name):
+            out.append(Label(own[name], True))
+        elif texts.get(loc):
+            out.append(Label(texts[loc], True))
+        else:
+            out.append(Label(texts.get("sv", ""), _swedish_page(loc)))
+    return out[0], out[1]
+
+
+def mark(label: Label) -> Markup:
+    """A label for HTML: Swedish on a page in another language is marked ``lang="sv"`` and isolated
+    left to right (``dir="ltr"``: its full stop stays at its end on a right-to-left page), and the
+    page then says once that some words are in Swedish."""
+    if label.in_locale:
+        return escape(label.text)
+    return _swedish_span(label.text)
+
+
+def _swedish_span(text: str) -> Markup:
+    if has_request_context():
+        request_globals.swedish_shown = True
+    return Markup('<span lang="sv" dir="ltr" class="untranslated">%s</span>') % text
+
+
+def swedish(text: str, fallback: bool = True) -> Markup:
+    """Swedish ``text`` for HTML on the page: marked (``lang="sv" dir="ltr"``) on a page in another
+    language. ``fallback=False`` for a Swedish name shown
+    on purpose beside its translation (it does not bring the note that words are in Swedish)."""
+    if _swedish_page():
+        return escape(text)
+    if fallback:
+        return _swedish_span(text)
+    return Markup('<span lang="sv" dir="ltr">%s</span>') % text
+
+
+UNTRANSLATED = 'class="untranslated"'     # on every Swedish fallback: pages kept once per profile (app/memo.py) too
+
+
+def swedish_shown(html: str = "") -> bool:
+    """True when this request has shown a Swedish fallback on a page in another language, or
+    ``html`` (the page's main content, perhaps with parts rendered for an earlier request) has one."""
+    return bool(has_request_context() and request_globals.get("swedish_shown")) or UNTRANSLATED in str(html)
+
+
 def localised(texts: dict | None, fallback: str = "") -> str:
     """A {locale: text} value in the current locale (sv@lattlast falls back to sv)."""
     if not texts:
@@ -338,17 +614,16 @@ def _in_locale(texts: dict | None) -> bool:
 
 
 def tagged(text: str, texts: dict | None = None) -> Markup:
-    """The text for HTML; marked lang="sv" when it is Swedish on a page in another language."""
+    """The text for HTML; marked lang="sv" when it is Swedish on a page in another language, and
+    isolated left to right (dir="ltr": its full stop stays at its end on a right-to-left page)."""
     if _in_locale(texts):
         return escape(text)
-    return Markup('<span lang="sv">%s</span>') % text
+    return _swedish_span(text)
 
 
 def skill_label(view: CatalogueView, skill_id: str, html: bool = False) -> str:
-    skill = view.catalog.skills.get(skill_id)
-    texts = view.skill_labels.get(skill_id)
-    text = localised(texts, skill.label if skill else skill_id)
-    return tagged(text, texts) if html else text
+    label = skill_text(view, skill_id)
+    return mark(label) if html else label.text
 
 
 def skill_kind(view: CatalogueView, skill_id: str) -> str:
@@ -357,14 +632,8 @@ def skill_kind(view: CatalogueView, skill_id: str) -> str:
 
 
 def group_label(view: CatalogueView, group_id: str, html: bool = False) -> str:
-    g = view.groups.get(group_id)
-    texts = g.labels if g is not None else None
-    if g is None:
-        grp = view.catalog.groups.get(group_id)
-        text = grp.label if grp else group_id
-    else:
-        text = localised(g.labels, g.label)
-    return tagged(text, texts) if html else text
+    label = group_text(view, group_id)
+    return mark(label) if html else label.text
 
 
 def education_label(view: CatalogueView, education_id: str, html: bool = False) -> str:
@@ -389,10 +658,24 @@ def licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
 
 
 def _licence_labels(view: CatalogueView, ssyk: str) -> dict[str, str]:
-    other = {c.key: tagged(localised(c.labels, c.key), c.labels)
-             for rows in view.competence_rows.values() for c in rows if c.kind == "licence"}
-    own = {c.key: tagged(localised(c.labels, c.key), c.labels) for c in view.competence_rows.get(ssyk, ())}
+    other = {c.key: mark(competence_text(view, c)) for rows in view.competence_rows.values() for c in rows
+             if c.kind == "licence"}
+    own = {c.key: mark(competence_text(view, c)) for c in view.competence_rows.get(ssyk, ())}
     return {**other, **own}
+
+
+def competence_text(view: CatalogueView, competence: Competence, locale: str | None = None) -> Label:
+    """A curated competence's label in ``locale``: its own (inline, then its group's translation),
+    else what its skill is called in that language, else Swedish."""
+    loc = locale or page_locale()
+    texts = competence.labels or {}
+    if texts.get(loc):
+        return Label(texts[loc], True)
+    swedish = texts.get("sv") or competence.key
+    if _swedish_page(loc):
+        return Label(swedish, True)
+    label = skill_text(view, competence.skill_id, loc)
+    return label if label.in_locale else Label(swedish, False)
 
 
 def proposed_skills(view: CatalogueView, group_ids: list[str], limit: int = 20) -> list[str]:

@@ -39,16 +39,43 @@ def _day(value) -> date:
     return value.date() if value is not None else date.today()
 
 
+def taxonomy_ids(jobtech: Path | None = None):
+    """The concept ids the translation overlays may name: from the JobTech exports in ``jobtech``,
+    else from the imported taxonomy in the database; None when neither is there."""
+    from app.content.loaders import TaxonomyIds
+
+    if jobtech is not None:
+        from app.content.importers.jobtech import parse_exports
+
+        rows = parse_exports(jobtech)
+        return TaxonomyIds(frozenset(rows.occupation_names), frozenset(rows.skills))
+    from sqlalchemy import select
+
+    from app.content.models import OccupationName, Skill
+
+    try:
+        with _session() as session:
+            names = frozenset(session.execute(select(OccupationName.id)).scalars())
+            skills = frozenset(session.execute(select(Skill.id).where(Skill.in_taxonomy)).scalars())
+    except SQLAlchemyError:
+        return None
+    return TaxonomyIds(names, skills) if names else None
+
+
 @content_group.command("check")
 @click.option("--dir", "root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_DIR,
               show_default=True, help="Content directory.")
 @click.option("--strict", is_flag=True, help="Exit 1 also when a fact has expired or expires soon.")
+@click.option("--jobtech", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Check the translations' concept ids against these JobTech exports "
+                   "(default: the taxonomy imported into the database, if any).")
 @_within_option
 @_today_option
-def check_command(root: Path, strict: bool, within: int, today) -> None:
+def check_command(root: Path, strict: bool, within: int, today, jobtech: Path | None) -> None:
     """Validate the content files. Exit 1 on an error (a broken file, an unknown reference);
     expired and expiring facts are listed apart and fail only with --strict."""
-    content, problems = check(root, today=_day(today), within_days=within)
+    taxonomy = taxonomy_ids(jobtech)
+    content, problems = check(root, today=_day(today), within_days=within, taxonomy=taxonomy)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     aging = [p for p in problems if p.severity in (EXPIRED, EXPIRING)]
@@ -63,7 +90,11 @@ def check_command(root: Path, strict: bool, within: int, today) -> None:
                f"({sum(len(o.competences) for o in content.occupations.values())} competences), "
                f"{len(content.educations)} educations "
                f"({len({e.form for e in content.educations.values()})} forms), "
-               f"{len(content.schemes)} financing schemes, {len(content.language_levels)} language levels.")
+               f"{len(content.schemes)} financing schemes, {len(content.language_levels)} language levels, "
+               f"{len(content.glossary)} glossary terms, translations for {', '.join(sorted(content.translations)) or 'no language'}.")
+    if taxonomy is None and any(t.occupations or t.skills for t in content.translations.values()):
+        click.echo("Note: no taxonomy imported (and no --jobtech DIR): the concept ids of the "
+                   "translated occupation names and skills were not checked.", err=True)
     local_errors = _check_local(root, content, _day(today))
     for line in local_errors:
         click.echo(f"ERROR {LOCAL_DIR}: {line}", err=True)
@@ -134,7 +165,7 @@ def load_command(root: Path, strict: bool) -> None:
     from app.content.load import load_curated
     from app.content.search import invalidate
 
-    content, problems = check(root)
+    content, problems = check(root, taxonomy=taxonomy_ids())
     errors = [p for p in problems if p.severity == "error"]
     fatal = [p for p in errors if is_file_level(p)]
     if fatal or (errors and strict):
@@ -233,15 +264,21 @@ def import_jobtech_command(directory: Path) -> None:
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["occupation", "group", "keyword", "skill"]), help="Repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def search_command(query: tuple[str, ...], limit: int, kinds: tuple[str, ...], as_json: bool) -> None:
+@click.option("--lang", "locale", default=None, help="Also search the names in this language (e.g. ar, uk).")
+def search_command(query: tuple[str, ...], limit: int, kinds: tuple[str, ...], as_json: bool, locale: str | None) -> None:
     """Search occupation names, groups, keywords and skills."""
     from app.content.search import search
 
     text = " ".join(query)
-    with _session() as session:
-        started = time.perf_counter()
-        hits = search(session, text, kinds=kinds or None, limit=limit)
-        ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    if locale:
+        from app.content import catalogue
+
+        hits = catalogue.search(text, kinds=list(kinds) or None, limit=limit, locale=locale)
+    else:
+        with _session() as session:
+            hits = search(session, text, kinds=kinds or None, limit=limit)
+    ms = (time.perf_counter() - started) * 1000
     if as_json:
         click.echo(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
         return
@@ -250,7 +287,8 @@ def search_command(query: tuple[str, ...], limit: int, kinds: tuple[str, ...], a
     for hit in hits:
         group = f"  → {hit.ssyk} {hit.group_label}" if hit.ssyk and hit.kind != "group" else ""
         code = f" [{hit.ssyk}]" if hit.kind == "group" else ""
-        click.echo(f"{hit.score:6.1f}  {hit.kind:<10} {hit.label}{code}  ({hit.id}){group}")
+        local = f"{hit.local_label} – " if hit.local_label else ""
+        click.echo(f"{hit.score:6.1f}  {hit.kind:<10} {local}{hit.label}{code}  ({hit.id}){group}")
     click.echo(f"({len(hits)} hits in {ms:.1f} ms)", err=True)
 
 

@@ -170,6 +170,40 @@ class LanguageLevel:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """A Swedish word of guidance or financing, explained in plain words (``glossary.yaml``)."""
+
+    key: str                                     # a-z0-9-, the anchor on the glossary page
+    term: Text                                   # {locale: the word}; sv required
+    text: Text                                   # {locale: a plain explanation}; sv required
+    aliases: Mapping[str, tuple[str, ...]]       # {locale: other forms found on pages}
+    source_url: str
+    source_name: str
+
+
+@dataclass(frozen=True)
+class GroupTranslation:
+    """A curated group in one language (``translations/<locale>/groups.yaml``)."""
+
+    label: str = ""
+    description: str = ""
+    competences: Mapping[str, str] = field(default_factory=dict)   # competence key -> label
+
+
+@dataclass(frozen=True)
+class Translations:
+    """The content translations of one locale (``translations/<locale>/*.yaml``): only our own
+    words, keyed by SSYK code, competence key, taxonomy concept id or glossary key. Empty
+    entries (what the work list prints) are left out: they are not translated yet."""
+
+    locale: str
+    groups: Mapping[str, GroupTranslation] = field(default_factory=dict)       # SSYK -> group
+    occupations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # concept id -> [shown, variants...]
+    skills: Mapping[str, str] = field(default_factory=dict)                    # concept id -> label
+    glossary: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)    # key -> {term, text, aliases}
+
+
+@dataclass(frozen=True)
 class Content:
     occupations: Mapping[str, Occupation]        # by SSYK code
     educations: Mapping[str, Education]          # by id
@@ -177,6 +211,8 @@ class Content:
     prisbasbelopp: tuple[PrisBasbelopp, ...]
     language_levels: Mapping[str, LanguageLevel]
     root: str = ""
+    glossary: Mapping[str, GlossaryTerm] = field(default_factory=dict)       # by key, in the file's order
+    translations: Mapping[str, Translations] = field(default_factory=dict)   # by locale id
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from app.content.domain import Content
 from app.content.geo import LAN, kommuner
 from app.content.models import (
     Competence,
+    ContentTranslation,
     Education,
     EducationGives,
     EducationLeadsTo,
@@ -22,6 +23,7 @@ from app.content.models import (
     FinancingAmount,
     FinancingRule,
     FinancingScheme,
+    GlossaryTerm,
     LanguageLevel,
     Municipality,
     OccupationGroup,
@@ -170,6 +172,30 @@ def _load(session: Session, content: Content, report: LoadReport) -> None:
     report.counts["education_municipalities"] = sync(session, EducationMunicipality, munis, ("education_id", "kommunkod"))
     removed = sync(session, Education, edus, ("id",))[3]
     report.counts["educations"] = (added, changed, unchanged, removed)
+
+    report.counts["glossary_terms"] = sync(session, GlossaryTerm, [
+        {"key": t.key, "position": position, "term": dict(t.term), "text": dict(t.text),
+         "aliases": {k: list(v) for k, v in t.aliases.items()}, "source_url": t.source_url,
+         "source_name": t.source_name}
+        for position, t in enumerate(content.glossary.values())], ("key",))
+    report.counts["content_translations"] = sync(session, ContentTranslation, translation_rows(content),
+                                                 ("locale", "kind", "key"))
+
+
+def translation_rows(content: Content) -> list[dict]:
+    """One row per translated entry of ``translations/<locale>/*.yaml`` (empty entries left out)."""
+    rows = []
+    for locale, tr in content.translations.items():
+        for ssyk, g in tr.groups.items():
+            value = {"label": g.label, "description": g.description, "competences": dict(g.competences)}
+            if g.label or g.description or g.competences:
+                rows.append({"locale": locale, "kind": "group", "key": ssyk, "value": value})
+        rows += [{"locale": locale, "kind": "occupation", "key": cid, "value": list(names)}
+                 for cid, names in tr.occupations.items()]
+        rows += [{"locale": locale, "kind": "skill", "key": cid, "value": label} for cid, label in tr.skills.items()]
+        rows += [{"locale": locale, "kind": "glossary", "key": key, "value": _jsonable(dict(entry))}
+                 for key, entry in tr.glossary.items()]
+    return rows
 
 
 def upsert_counts(session: Session, model, rows, pk) -> tuple[int, int, int, int]:

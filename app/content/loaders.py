@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from app.content.domain import (
     Education,
     Fact,
     FinancingScheme,
+    GlossaryTerm,
+    GroupTranslation,
     LanguageLevel,
     Occupation,
     Outlook,
@@ -37,6 +40,7 @@ from app.content.domain import (
     PrisBasbelopp,
     Problem,
     Rule,
+    Translations,
 )
 from app.content.freshness import DatedFact
 
@@ -420,6 +424,252 @@ def parse_language_levels(ctx: _Ctx, data: Any) -> dict[str, LanguageLevel]:
     return levels
 
 
+# --- glossary and content translations --------------------------------------------------------
+
+MIN_GLOSSARY_TERMS = 40
+_GLOSSARY_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CONCEPT_ID = re.compile(r"^[A-Za-z0-9_]{4,32}$")
+TRANSLATION_FILES = ("groups.yaml", "occupations.yaml", "skills.yaml", "glossary.yaml")
+
+
+def parse_glossary(ctx: _Ctx, data: Any) -> dict[str, GlossaryTerm]:
+    terms: dict[str, GlossaryTerm] = {}
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
+        ctx.error("terms" if isinstance(data, dict) else "", "expected a mapping 'terms: {key: {term, text, aliases, source}}'")
+        return terms
+    for key, item in data["terms"].items():
+        path = f"terms.{key}"
+        if not isinstance(key, str) or not _GLOSSARY_KEY.match(key):
+            ctx.error(path, f"{key!r} is not a key of a-z, 0-9 and '-' (it is the page anchor)")
+            continue
+        if not isinstance(item, dict):
+            ctx.error(path, "expected a mapping {term, text, aliases, source}")
+            continue
+        for extra in set(item) - {"term", "text", "aliases", "source"}:
+            ctx.error(_join(path, extra), "unknown field (known: term, text, aliases, source)")
+        term, text = ctx.text(item, "term", path), ctx.text(item, "text", path)
+        if text and not text.get("sv@lattlast"):
+            ctx.warn(_join(path, "text"), "no lättläst explanation ('sv@lattlast')")
+        aliases: dict[str, tuple[str, ...]] = {}
+        raw = item.get("aliases") or {}
+        if isinstance(raw, list):
+            raw = {"sv": raw}
+        if not isinstance(raw, dict):
+            ctx.error(_join(path, "aliases"), "expected {locale: [forms]}")
+            raw = {}
+        for locale, forms in raw.items():
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+                ctx.error(f"{path}.aliases.{locale}", "expected a list of words")
+                continue
+            aliases[str(locale)] = tuple(f.strip() for f in forms)
+        source = item.get("source")
+        if not isinstance(source, dict) or not isinstance(source.get("url"), str) \
+                or not source["url"].startswith(("https://", "http://")):
+            ctx.error(_join(path, "source"), "expected {url: https://..., name: ...}")
+            source = {}
+        elif not source.get("name"):
+            ctx.error(_join(path, "source.name"), "missing")
+        terms[key] = GlossaryTerm(key=key, term=term, text=text, aliases=aliases,
+                                  source_url=str(source.get("url") or ""), source_name=str(source.get("name") or ""))
+    return terms
+
+
+def _overlay_text(ctx: _Ctx, value: Any, path: str) -> str:
+    """A translated label: a string (empty = not translated yet)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        ctx.error(path, f"expected a text, got {type(value).__name__} {value!r:.60}")
+        return ""
+    return value.strip()
+
+
+def parse_translations(root: Path, problems: list[Problem]) -> dict[str, Translations]:
+    """``translations/<locale>/{groups,occupations,skills,glossary}.yaml`` (every file optional)."""
+    out: dict[str, Translations] = {}
+    base = root / "translations"
+    if not base.is_dir():
+        return out
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+        locale = folder.name
+        rel_dir = f"translations/{locale}/"
+        try:
+            from babel import Locale
+
+            Locale.parse(locale)
+        except (ValueError, TypeError) as exc:
+            problems.append(Problem(rel_dir, "", f"{locale!r} is not a locale id: {exc}"))
+            continue
+        for other in sorted(folder.iterdir()):
+            if other.name not in TRANSLATION_FILES:
+                problems.append(Problem(rel_dir + other.name, "", f"unknown file (known: {', '.join(TRANSLATION_FILES)})",
+                                        "warning"))
+        parts: dict[str, Any] = {}
+        for name in TRANSLATION_FILES:
+            path = folder / name
+            if not path.exists():
+                continue
+            rel = rel_dir + name
+            data = _read_yaml(path, problems, rel)
+            if data is None:
+                continue
+            if not isinstance(data, dict):
+                problems.append(Problem(rel, "", "expected a mapping at the top of the file"))
+                continue
+            ctx = _Ctx(rel, problems)
+            parts[name] = _PARSERS[name](ctx, data)
+        out[locale] = Translations(locale=locale, groups=parts.get("groups.yaml", {}),
+                                   occupations=parts.get("occupations.yaml", {}),
+                                   skills=parts.get("skills.yaml", {}), glossary=parts.get("glossary.yaml", {}))
+    return out
+
+
+def _parse_groups_overlay(ctx: _Ctx, data: dict) -> dict[str, GroupTranslation]:
+    groups = {}
+    for ssyk, item in data.items():
+        path = str(ssyk)
+        if not isinstance(ssyk, str) or not _SSYK.match(ssyk):
+            ctx.error(path, f"{ssyk!r} is not a 4-digit SSYK code in quotes (\"5120\")")
+            continue
+        if not isinstance(item, dict):
+            ctx.error(path, "expected a mapping {label, description, competences}")
+            continue
+        for extra in set(item) - {"label", "description", "competences"}:
+            ctx.error(_join(path, extra), "unknown field (known: label, description, competences)")
+        comps = item.get("competences") or {}
+        if not isinstance(comps, dict):
+            ctx.error(_join(path, "competences"), "expected a mapping {competence key: label}")
+            comps = {}
+        labels = {str(k): _overlay_text(ctx, v, f"{path}.competences.{k}") for k, v in comps.items()}
+        groups[ssyk] = GroupTranslation(
+            label=_overlay_text(ctx, item.get("label"), _join(path, "label")),
+            description=_overlay_text(ctx, item.get("description"), _join(path, "description")),
+            competences={k: v for k, v in labels.items() if v})
+    return groups
+
+
+def _parse_occupations_overlay(ctx: _Ctx, data: dict) -> dict[str, tuple[str, ...]]:
+    names = {}
+    for cid, value in data.items():
+        path = str(cid)
+        if not isinstance(cid, str) or not _CONCEPT_ID.match(cid):
+            ctx.error(path, f"{cid!r} is not a taxonomy concept id")
+            continue
+        if isinstance(value, str):
+            value = [value]
+        if value is None:
+            value = []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            ctx.error(path, "expected a list of names [shown name, search variant, ...]")
+            continue
+        cleaned = tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
+        if cleaned:
+            names[cid] = cleaned
+    return names
+
+
+def _parse_skills_overlay(ctx: _Ctx, data: dict) -> dict[str, str]:
+    labels = {}
+    for cid, value in data.items():
+        path = str(cid)
+        if not isinstance(cid, str) or not _CONCEPT_ID.match(cid):
+            ctx.error(path, f"{cid!r} is not a taxonomy concept id")
+            continue
+        text = _overlay_text(ctx, value, path)
+        if text:
+            labels[cid] = text
+    return labels
+
+
+def _parse_glossary_overlay(ctx: _Ctx, data: dict) -> dict[str, dict]:
+    terms = {}
+    for key, item in data.items():
+        path = str(key)
+        if not isinstance(item, dict):
+            ctx.error(path, "expected a mapping {term, text}")
+            continue
+        for extra in set(item) - {"term", "text", "aliases"}:
+            ctx.error(_join(path, extra), "unknown field (known: term, text, aliases)")
+        entry: dict[str, Any] = {}
+        for name in ("term", "text"):
+            text = _overlay_text(ctx, item.get(name), _join(path, name))
+            if text:
+                entry[name] = text
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            ctx.error(_join(path, "aliases"), "expected a list of words")
+        elif aliases:
+            entry["aliases"] = tuple(a.strip() for a in aliases if a.strip())
+        if entry:
+            terms[str(key)] = entry
+    return terms
+
+
+_PARSERS = {"groups.yaml": _parse_groups_overlay, "occupations.yaml": _parse_occupations_overlay,
+            "skills.yaml": _parse_skills_overlay, "glossary.yaml": _parse_glossary_overlay}
+
+
+def validate_translations(content: Content, taxonomy: "TaxonomyIds | None" = None) -> list[Problem]:
+    """References of the translation overlays: SSYK codes and competence keys of curated groups,
+    glossary keys, and (when a taxonomy is imported) occupation and skill concept ids."""
+    problems: list[Problem] = []
+    try:
+        from app.i18n import SUPPORTED_LOCALES
+    except ImportError:                     # pragma: no cover - the app is always importable
+        SUPPORTED_LOCALES = {}
+    for locale, tr in content.translations.items():
+        base = f"translations/{locale}/"
+        if SUPPORTED_LOCALES and locale not in SUPPORTED_LOCALES:
+            problems.append(Problem(base, "", f"{locale!r} is not in SUPPORTED_LOCALES (app/i18n.py): not shown", "warning"))
+        if locale == "sv":
+            problems.append(Problem(base, "", "Swedish is the source: write it in the content files"))
+        for ssyk, group in tr.groups.items():
+            occ = content.occupations.get(ssyk)
+            if occ is None:
+                problems.append(Problem(base + "groups.yaml", ssyk, f"SSYK {ssyk} has no curated occupation file"))
+                continue
+            keys = {c.key for c in occ.competences}
+            for key in group.competences:
+                if key not in keys:
+                    problems.append(Problem(base + "groups.yaml", f"{ssyk}.competences.{key}",
+                                            f"{occ.file} has no competence {key!r}"))
+        for key in tr.glossary:
+            if key not in content.glossary:
+                problems.append(Problem(base + "glossary.yaml", key, f"no glossary term {key!r} in glossary.yaml"))
+        if taxonomy is not None:
+            for cid in tr.occupations:
+                if cid not in taxonomy.occupations:
+                    problems.append(Problem(base + "occupations.yaml", cid,
+                                            "not an occupation name of the imported taxonomy"))
+            for cid in tr.skills:
+                if cid not in taxonomy.skills:
+                    problems.append(Problem(base + "skills.yaml", cid, "not a skill of the imported taxonomy"))
+    return problems
+
+
+def validate_glossary(content: Content) -> list[Problem]:
+    problems: list[Problem] = []
+    if len(content.glossary) < MIN_GLOSSARY_TERMS:
+        problems.append(Problem("glossary.yaml", "terms", f"{len(content.glossary)} terms, at least {MIN_GLOSSARY_TERMS} needed"))
+    seen: dict[str, str] = {}
+    for term in content.glossary.values():
+        for word in (term.term.get("sv", ""), *term.aliases.get("sv", ())):
+            folded = word.casefold()
+            if folded in seen and seen[folded] != term.key:
+                problems.append(Problem("glossary.yaml", f"terms.{term.key}",
+                                        f"{word!r} also names {seen[folded]!r}: a page word must link to one term"))
+            seen.setdefault(folded, term.key)
+    return problems
+
+
+@dataclass(frozen=True)
+class TaxonomyIds:
+    """Concept ids of an imported taxonomy, to check the translation overlays against."""
+
+    occupations: frozenset[str]
+    skills: frozenset[str]
+
+
 # --- the whole catalogue -------------------------------------------------------------------
 
 def load_content(root: str | Path = CONTENT_DIR, *, problems: list[Problem] | None = None) -> Content:
@@ -464,11 +714,17 @@ def load_content(root: str | Path = CONTENT_DIR, *, problems: list[Problem] | No
     data = _read_yaml(root / "language_levels.yaml", own, "language_levels.yaml")
     levels = parse_language_levels(ctx, data) if data is not None else {}
 
+    ctx = _Ctx("glossary.yaml", own)
+    data = _read_yaml(root / "glossary.yaml", own, "glossary.yaml")
+    glossary = parse_glossary(ctx, data) if data is not None else {}
+    translations = parse_translations(root, own)
+
     errors = [p for p in own[start:] if p.severity == "error"]
     if errors and problems is None:
         raise ContentError(errors)
     return Content(occupations=occupations, educations=educations, schemes=schemes,
-                   prisbasbelopp=pbb, language_levels=levels, root=str(root))
+                   prisbasbelopp=pbb, language_levels=levels, root=str(root),
+                   glossary=glossary, translations=translations)
 
 
 def load_search_synonyms() -> dict:
@@ -516,11 +772,12 @@ def _check_fact(problems: list[Problem], dated: DatedFact, today: date, within_d
 
 
 def validate(content: Content, *, today: date | None = None,
-             within_days: int = freshness.DEFAULT_WITHIN_DAYS) -> list[Problem]:
+             within_days: int = freshness.DEFAULT_WITHIN_DAYS, taxonomy: TaxonomyIds | None = None) -> list[Problem]:
     """Cross-file checks and fact checks; returns problems: errors, warnings, and facts that have
-    expired or expire within ``within_days`` of ``today`` (severity ``expired``/``expiring``)."""
+    expired or expire within ``within_days`` of ``today`` (severity ``expired``/``expiring``).
+    With ``taxonomy``, the translation overlays' concept ids are checked against it."""
     today = today or date.today()
-    problems: list[Problem] = []
+    problems: list[Problem] = validate_glossary(content) + validate_translations(content, taxonomy)
     occ, edus, levels, schemes = content.occupations, content.educations, content.language_levels, content.schemes
     munis = kommunkoder()
 
@@ -594,11 +851,12 @@ def validate(content: Content, *, today: date | None = None,
 
 
 def check(root: str | Path = CONTENT_DIR, *, today: date | None = None,
-          within_days: int = freshness.DEFAULT_WITHIN_DAYS) -> tuple[Content | None, list[Problem]]:
+          within_days: int = freshness.DEFAULT_WITHIN_DAYS,
+          taxonomy: TaxonomyIds | None = None) -> tuple[Content | None, list[Problem]]:
     """Parse and validate; returns (content or None if unparseable, every problem)."""
     problems: list[Problem] = []
     content = load_content(root, problems=problems)
-    problems.extend(validate(content, today=today, within_days=within_days))
+    problems.extend(validate(content, today=today, within_days=within_days, taxonomy=taxonomy))
     return content, problems
 
 
@@ -626,3 +884,11 @@ def load_local_documents(path: str | Path) -> tuple[list[dict], list[dict]]:
         tracks += [dict(d) for d in data.get("tracks") or [] if isinstance(d, dict)]
         profiles += [dict(d) for d in data.get("profiles") or [] if isinstance(d, dict)]
     return tracks, profiles
+def read_file(path: str | Path) -> Any:
+    """One YAML file as plain data (None when it does not exist): for the translation work list and
+    `flask i18n report`, which count what is written; pages never read it (they read the tables)."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_YamlLoader)

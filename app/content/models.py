@@ -21,6 +21,7 @@ __all__ = [
     "FinancingScheme", "FinancingRule", "FinancingAmount", "PrisBasbelopp", "OccupationOutlook",
     "OccupationPay", "Region", "Municipality", "JobTrack", "EmployerProfile", "LocalItemVersion",
     "OrganisationArea",
+    "OccupationPay", "Region", "Municipality", "GlossaryTerm", "ContentTranslation",
 ]
 
 
@@ -359,3 +360,27 @@ class OrganisationArea(SQLModel, table=True):
     __tablename__ = "organisation_area"
     organisation: str = Field(primary_key=True, max_length=300)
     kommunkod: str = Field(primary_key=True, max_length=4)
+# --- Glossary and content translations -----------------------------------------------------------
+
+class GlossaryTerm(SQLModel, table=True):
+    """A Swedish word of guidance or financing with a plain explanation (``glossary.yaml``)."""
+
+    __tablename__ = "glossary_term"
+    key: str = Field(primary_key=True, max_length=64)
+    position: int = 0                           # order in glossary.yaml
+    term: Optional[dict] = _json()              # {locale: word}
+    text: Optional[dict] = _json()              # {locale: explanation}
+    aliases: Optional[dict] = _json()           # {locale: [forms found on pages]}
+    source_url: Optional[str] = None
+    source_name: Optional[str] = None
+
+
+class ContentTranslation(SQLModel, table=True):
+    """One entry of ``translations/<locale>/<kind>s.yaml``: our own words only, keyed by SSYK code
+    (group), taxonomy concept id (occupation, skill) or glossary key (glossary)."""
+
+    __tablename__ = "content_translation"
+    locale: str = Field(primary_key=True, max_length=16)
+    kind: str = Field(primary_key=True, max_length=16)    # group | occupation | skill | glossary
+    key: str = Field(primary_key=True, max_length=80)
+    value: Optional[Any] = _json()              # group {label, description, competences}; occupation [names]; skill label; glossary {term, text, aliases}

@@ -46,17 +46,49 @@ class Hit:
     group_label: str | None
     ssyk: str | None           # the group's SSYK code
     score: float
+    local_label: str | None = None        # the name in the page's language, when it has one (else None)
+    local_group_label: str | None = None  # the group's name in the page's language, likewise
+
+
+# Letters that are written several ways in one script and mean the same to a person searching.
+_SAME_LETTER = str.maketrans({
+    "\u0671": "\u0627",                  # ٱ alef wasla -> ا (أ إ آ lose their hamza/madda as marks)
+    "\u0629": "\u0647",                  # ة teh marbuta -> ه
+    "\u0649": "\u064a",                  # ى alef maksura -> ي
+    "\u06cc": "\u064a",                  # Persian ی -> ي
+    "\u06d0": "\u064a",                  # ې (Pashto/Dari ye) -> ي
+    "\u06a9": "\u0643",                  # Persian ک -> ك
+    "\u06c1": "\u0647", "\u06d5": "\u0647",   # ہ ە -> ه
+    "\u0491": "\u0433",                  # Ukrainian ґ -> г
+    "\u0490": "\u0433",
+})
+# Removed outright: tatweel, zero-width (non-)joiners, and apostrophes inside words (Ukrainian
+# writes п'ять, пʼять or п’ять: one word, whichever apostrophe).
+_DROP = dict.fromkeys(map(ord, "\u0640\u200c\u200d\u200b\u2019\u02bc'`\u2018\u02b9\u0301"), None)
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents removed, punctuation to single spaces: 'Undersköterska, hemtjänst' → 'underskoterska hemtjanst'."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    """The form of a text that search compares, per script:
+
+    - Latin: lower-case, accents removed ('Undersköterska, hemtjänst' → 'underskoterska hemtjanst');
+    - Arabic and Dari: no short vowels or other marks (tashkeel) and no tatweel; أ إ آ ٱ → ا,
+      ؤ → و, ئ → ي (hamza forms), ة → ه, ى → ي, Persian ی → ي and ک → ك;
+    - Ukrainian: every apostrophe (’ ʼ ') the same (dropped), ґ → г; й and ї stay letters;
+    - Tigrinya (Ethiopic) as it is.
+    Punctuation becomes single spaces.
+    """
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_DROP)).translate(_DROP)
     out = []
+    base_keeps = False
     for ch in text:
         if unicodedata.combining(ch):
+            if base_keeps:
+                out.append(ch)
             continue
+        base_keeps = "\u0400" <= ch <= "\u04ff"      # Cyrillic: a mark makes another letter (й ї ё)
         out.append(ch if ch.isalnum() else " ")
-    return " ".join("".join(out).split())
+    folded = unicodedata.normalize("NFC", "".join(out)).translate(_SAME_LETTER)
+    return " ".join(folded.split())
 
 
 def _trigrams(text: str) -> set[str]:
@@ -312,6 +344,25 @@ def _synonym_variants(text: str) -> list[str]:
     if alt != text and alt not in out:
         out.append(alt)
     return out
+
+
+def entry(kind: str, id: str, label: str, text: str, group: OccupationGroup | None, penalty: float = 0.0) -> _Entry | None:
+    """An index entry: ``label`` is what a hit shows (the Swedish name), ``text`` what is matched."""
+    folded = fold(text)
+    if not folded:
+        return None
+    return _Entry(kind, id, label, folded, tuple(folded.split()), group.concept_id if group else None,
+                  group.label if group else None, group.ssyk if group else None, penalty)
+
+
+def merge(first: list[Hit], second: list[Hit], limit: int) -> list[Hit]:
+    """Two hit lists as one, best score first; a concept found in both keeps its better score."""
+    best: dict[tuple[str, str], Hit] = {}
+    for hit in [*first, *second]:
+        key = (hit.kind, hit.id)
+        if key not in best or hit.score > best[key].score:
+            best[key] = hit
+    return sorted(best.values(), key=lambda h: (-h.score, h.label))[:limit]
 
 
 # --- building the index from the database -----------------------------------------------------

@@ -100,6 +100,9 @@ class RuleFact:
     status: str | None
 
 
+_AMOUNTS = "amounts"    # FinancingFacts._index: the amounts by (scheme, key, pace) (never a rule's 2-tuple key)
+
+
 @dataclass(frozen=True)
 class FinancingFacts:
     amounts: tuple[AmountFact, ...]
@@ -107,12 +110,24 @@ class FinancingFacts:
     prisbasbelopp: tuple[tuple[int, int], ...] = ()     # (year, value)
     repealed_from: tuple[tuple[str, date], ...] = ()    # (scheme id, date)
     apply_urls: tuple[tuple[str, str], ...] = ()        # (scheme id, url)
+    # Private lookup tables, built on first use (not part of the value): rule by (scheme, key),
+    # and under the key ``_AMOUNTS`` the amounts by (scheme, key, pace) in content order, so that
+    # ``amount`` looks at a handful of candidates instead of scanning every amount (it is
+    # called for each line of each option of each period of each step of each route).
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _build_index(self) -> None:
+        index = self._index
+        for r in self.rules:
+            index[(r.scheme, r.key)] = r
+        amounts: dict[tuple, list[AmountFact]] = {}
+        for a in self.amounts:
+            amounts.setdefault((a.scheme, a.key, a.pace), []).append(a)
+        index[_AMOUNTS] = amounts
 
     def rule_fact(self, scheme: str, key: str) -> RuleFact:
         if not self._index:
-            for r in self.rules:
-                self._index[(r.scheme, r.key)] = r
+            self._build_index()
         try:
             return self._index[(scheme, key)]
         except KeyError:
@@ -138,8 +153,9 @@ class FinancingFacts:
                **qualifiers: Any) -> tuple[AmountFact | None, bool]:
         """The amount valid on ``on`` (and stale=False); else the latest earlier one (stale=True)."""
         wanted = tuple(sorted(qualifiers.items()))
-        found = [a for a in self.amounts
-                 if a.scheme == scheme and a.key == key and a.pace == pace and a.qualifiers == wanted]
+        if not self._index:
+            self._build_index()
+        found = [a for a in self._index[_AMOUNTS].get((scheme, key, pace), ()) if a.qualifiers == wanted]
         for a in found:
             if (a.valid_from is None or a.valid_from <= on) and (a.valid_to is None or on <= a.valid_to):
                 return a, False

@@ -340,6 +340,73 @@ def _sparse_match(index: CatalogIndex, have: Iterable[str], alpha: float, family
     return match, fam_sim, terms, hits
 
 
+def _group_match(index: CatalogIndex, pos: int, have: Iterable[str], alpha: float,
+                 family_weight: float) -> tuple[float, float]:
+    """(match, coverage) of the one group at ``pos``: the figures ``_sparse_match`` gives it,
+    without scoring every other group (``compute_gap`` needs one group only).
+
+    The same sums in the same order (sorted ids, as ``_accumulate``) and the same operations
+    as ``_sparse_match``, so both figures are the same floats to the last bit.
+    """
+    weight = index.weight
+    profile = index.groups[pos].profile
+    family = index.group_family[pos]
+    family_postings = index.family_postings
+    dot1 = dot2 = fam_dot = have_sq = 0.0
+    hit = False
+    for skill_id in sorted(set(have)):
+        w = weight.get(skill_id)
+        if w is None:
+            continue
+        w2 = w * w
+        have_sq += w2
+        if skill_id in profile:          # pos is in the skill's postings
+            dot1 += w
+            dot2 += w2
+            hit = True
+        if family_weight and family in family_postings.get(skill_id, ()):
+            fam_dot += w2
+    if not have_sq:
+        return 0.0, 0.0
+    have_norm = math.sqrt(have_sq)
+    match = 0.0
+    if family_weight:
+        n = index.family_norm[family]
+        match = family_weight * (fam_dot / (n * have_norm) if n else 0.0)
+    if not hit:
+        return match, 0.0
+    coverage = dot1 / index.total[pos]
+    match += (1.0 - family_weight) * (alpha * coverage + (1.0 - alpha) * dot2 / (index.match_norm[pos] * have_norm))
+    return match, coverage
+
+
+def _central_kinds(catalog: Catalog, group: Group) -> tuple[tuple[str, str], ...]:
+    """The group's profile most central first (``central_order``), each skill with the kind
+    ``compute_gap`` files it under (its kind, taught when unknown); cached per group, as both
+    depend on the catalogue only."""
+    cache = catalog._cache.setdefault("central_kinds", {})
+    cached = cache.get(group.id)
+    if cached is None:
+        kinds = []
+        for skill_id in central_order(catalog, group):
+            skill = catalog.skills.get(skill_id)
+            kinds.append((skill_id, skill.kind if skill is not None and skill.kind in SKILL_KINDS else SKILL_KIND_TAUGHT))
+        cached = cache[group.id] = tuple(kinds)
+    return cached
+
+
+def _educations_for(catalog: Catalog, group: Group) -> tuple:
+    """The catalogue's educations (in catalogue order) that give some skill of ``group``'s
+    profile; cached per group. Only these can give a missing skill, so ``compute_gap`` need
+    not intersect every education with every gap."""
+    cache = catalog._cache.setdefault("educations_for", {})
+    cached = cache.get(group.id)
+    if cached is None:
+        profile = group.profile
+        cached = cache[group.id] = tuple(e for e in catalog.educations if not e.gives.isdisjoint(profile))
+    return cached
+
+
 def match_components(index: CatalogIndex, have: Iterable[str], alpha: float = MATCH_ALPHA,
                      family_weight: float = FAMILY_WEIGHT, match_norm: tuple[float, ...] | None = None):
     """Per group position: (match, coverage, similarity, family_similarity) lists for ``have``."""
@@ -370,89 +437,219 @@ def _shortest_education_weeks(catalog: Catalog) -> Mapping[str, int]:
     return cached
 
 
-def _preference_factor(catalog: Catalog, group: Group, prefs: Preferences) -> tuple[float, tuple[Explanation, ...], float]:
-    """(factor, reasons, prior) of one group for the person's preferences.
+@dataclass(frozen=True, slots=True)
+class _GroupPreferenceTerms:
+    """What ``_preference_factors`` needs of one group that no person changes (see
+    ``_group_preference_terms``)."""
+
+    ssyk: str
+    leaning: Mapping[str, float]        # riasec_of(ssyk)
+    leaning_norm: float                 # sqrt of the sum of its squared shares
+    letters: str                        # its two leading RIASEC letters
+    weeks: int | None                   # shortest catalogue education leading here (weeks)
+    required: str                       # education the work asks for, without the person's overrides
+    catalog_swedish: str | None         # catalog.language_requirements.get(ssyk)
+    no_education_names: int
+    no_education_reason: Explanation | None   # the "no_education_needed" reason (it depends on the group only)
+
+
+def _group_preference_terms(catalog: Catalog, index: CatalogIndex) -> tuple[_GroupPreferenceTerms, ...]:
+    """Per index position, the group's side of the preference factor, cached per catalogue.
+
+    Every ranking with preferences used to recompute these for all 400 groups (the RIASEC
+    leaning and its norm and letters, the shortest education, the required education), yet
+    they depend on the catalogue alone. The cached Explanation is immutable and shared by
+    every ranking, like the Targets of ``_unmatched_targets``.
+    """
+    cached = catalog._cache.get("preference_terms")
+    if cached is None:
+        shortest = _shortest_education_weeks(catalog)
+        terms = []
+        for group in index.groups:
+            leaning = riasec_of(group.ssyk)
+            terms.append(_GroupPreferenceTerms(
+                ssyk=group.ssyk,
+                leaning=leaning,
+                leaning_norm=math.sqrt(sum(v * v for v in leaning.values())),
+                letters="".join(k for k, _ in sorted(leaning.items(), key=lambda kv: (-kv[1], kv[0]))[:2]),
+                weeks=shortest.get(group.ssyk),
+                required=required_education(group)[0],
+                catalog_swedish=catalog.language_requirements.get(group.ssyk),
+                no_education_names=group.no_education_names,
+                no_education_reason=Explanation("no_education_needed", {
+                    "names": group.no_education_names, "total": group.occupation_names, "factor": 1.0})
+                if group.no_education_names else None,
+            ))
+        cached = catalog._cache["preference_terms"] = tuple(terms)
+    return cached
+
+
+def _preference_factors(catalog: Catalog, index: CatalogIndex,
+                        prefs: Preferences) -> list[tuple[float, tuple[Explanation, ...], float]]:
+    """Per index position, (factor, reasons, prior) of the group for the person's preferences.
 
     The prior (0..1) is what the person's interests and education say about the group
     before any competence: the interest fit (0.5 when no interests are given) and how
     reachable the work is with the person's education (``_reachable``), half each.
+
+    Work that depends on the person only (the cleaned interests and their norm, the person's
+    ranks, the Swedish scale's span) is done once here, and the group's constants come from
+    ``_group_preference_terms``. A reason with the same parameters is the same for every
+    group, so within one ranking each distinct reason is built once and shared (the memo
+    dicts below; Explanation is immutable): e.g. the interest fit per RIASEC leaning, the
+    Swedish reason per required level. The arithmetic is unchanged, operation for operation,
+    so every factor and prior is the same float as when it was computed group by group.
     """
     weights = prefs.weights
-    factor = 1.0
-    reasons: list[Explanation] = []
-    ssyk = group.ssyk
-    named = ssyk in prefs.goals
-    if named:
-        reasons.append(Explanation("named_goal", {"factor": 1.0}))
+    goals = prefs.goals
+    outlooks, commutes = prefs.outlook, prefs.commute
+    overrides = prefs.education_requirements
+    language_overrides = prefs.language_requirements
 
-    fit = 0.5
+    # interests: cleaned and normed once (were per group)
     interests = {k.upper(): float(v) for k, v in prefs.interests.items() if k.upper() in RIASEC and v > 0}
-    if interests and weights.interest:
-        leaning = riasec_of(ssyk)
-        dot = sum(v * leaning.get(k, 0.0) for k, v in interests.items())
-        norm = math.sqrt(sum(v * v for v in interests.values())) * math.sqrt(sum(v * v for v in leaning.values()))
-        fit = dot / norm if norm else 0.0
-        f = 1.0 + weights.interest * (fit - 0.5)
-        factor *= f
-        letters = "".join(k for k, _ in sorted(leaning.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
-        reasons.append(Explanation("interest_fit", {"fit": round(fit, 3), "letters": letters, "factor": round(f, 3)}))
+    use_interests = bool(interests and weights.interest)
+    interests_norm = math.sqrt(sum(v * v for v in interests.values())) if use_interests else 0.0
+    interest_memo: dict[int, tuple[float, float, Explanation]] = {}     # id(leaning) -> (fit, f, reason)
 
-    if ssyk in prefs.outlook and weights.outlook:
-        outlook = max(-1.0, min(1.0, float(prefs.outlook[ssyk])))
-        f = 1.0 + weights.outlook * outlook / 2.0
-        factor *= f
-        reasons.append(Explanation("outlook", {"outlook": outlook, "factor": round(f, 3)}))
+    outlook_memo: dict[tuple[float, float], tuple[float, Explanation]] = {}   # (outlook, its sign) -> (f, reason)
 
-    if prefs.max_education_weeks is not None and weights.education:
-        weeks = _shortest_education_weeks(catalog).get(ssyk)
-        if weeks is not None:
-            if weeks > prefs.max_education_weeks:
-                f = 1.0 - weights.education
-                factor *= f
-                reasons.append(Explanation("education_too_long", {"weeks": weeks, "max_weeks": prefs.max_education_weeks, "factor": round(f, 3)}))
-            else:
-                reasons.append(Explanation("education_fits", {"weeks": weeks, "max_weeks": prefs.max_education_weeks, "factor": 1.0}))
+    max_weeks = prefs.max_education_weeks
+    use_weeks = max_weeks is not None and bool(weights.education)
+    too_long = 1.0 - weights.education
+    weeks_memo: dict[int, tuple[float | None, Explanation]] = {}         # weeks -> (f or None, reason)
 
-    required, _source = required_education(group, prefs.education_requirements)
-    reachable = _reachable(group, required, prefs.education_level)
-    if prefs.education_level in EDUCATION_RANK and weights.education_level:
-        steps = EDUCATION_RANK[required] - EDUCATION_RANK[prefs.education_level]
-        if group.no_education_names:
-            steps = min(steps, EDUCATION_RANK["none"] - EDUCATION_RANK[prefs.education_level])
-        if steps > 0 and not named:
-            f = 1.0 - weights.education_level * min(1.0, steps / 3)
-            factor *= f
-            reasons.append(Explanation("education_level_above", {"required": required, "level": prefs.education_level,
-                                                                 "steps": steps, "factor": round(f, 3)}))
-        elif steps <= 0:
-            reasons.append(Explanation("education_level_ok", {"required": required, "level": prefs.education_level,
-                                                              "factor": 1.0}))
-    if group.no_education_names:
-        reasons.append(Explanation("no_education_needed", {"names": group.no_education_names,
-                                                           "total": group.occupation_names, "factor": 1.0}))
+    level = prefs.education_level
+    use_level = level in EDUCATION_RANK and bool(weights.education_level)
+    level_rank = EDUCATION_RANK[level] if level in EDUCATION_RANK else None
+    level_memo: dict[tuple[str, int], tuple[float | None, Explanation]] = {}   # (required, steps) -> (f, reason)
+    reachable_memo: dict[str, float] = {}                                # required -> _reachable (group needing education)
 
     levels = catalog.language_levels
-    required_sv = prefs.language_requirements.get(ssyk) or catalog.language_requirements.get(ssyk)
-    if not required_sv and EDUCATION_RANK[required] >= HIGHER_EDUCATION and UNIVERSITY_SWEDISH in levels:
-        required_sv = UNIVERSITY_SWEDISH   # university entry requirements (see app.engine.levels)
-    if required_sv and prefs.swedish_level and required_sv in levels and prefs.swedish_level in levels and weights.language:
-        steps = levels[required_sv] - levels[prefs.swedish_level]
-        if steps > 0:
-            span = max(1, max(levels.values()) - min(levels.values()))
-            f = 1.0 - weights.language * min(1.0, steps / span * 2)
+    swedish = prefs.swedish_level
+    use_swedish = bool(swedish and swedish in levels and weights.language)
+    span = max(1, max(levels.values()) - min(levels.values())) if use_swedish else 1
+    university_swedish = UNIVERSITY_SWEDISH in levels
+    swedish_memo: dict[str, tuple[float | None, Explanation]] = {}       # required level -> (f, reason)
+
+    commute_memo: dict[float, tuple[float, Explanation]] = {}            # reachable share -> (f, reason)
+    named_reason = Explanation("named_goal", {"factor": 1.0})
+
+    out = []
+    append = out.append
+    for g in _group_preference_terms(catalog, index):
+        factor = 1.0
+        reasons: list[Explanation] = []
+        ssyk = g.ssyk
+        named = ssyk in goals
+        if named:
+            reasons.append(named_reason)
+
+        fit = 0.5
+        if use_interests:
+            leaning = g.leaning
+            memo = interest_memo.get(id(leaning))
+            if memo is None:
+                dot = sum(v * leaning.get(k, 0.0) for k, v in interests.items())
+                norm = interests_norm * g.leaning_norm
+                fit_ = dot / norm if norm else 0.0
+                f = 1.0 + weights.interest * (fit_ - 0.5)
+                memo = interest_memo[id(leaning)] = (fit_, f, Explanation("interest_fit", {
+                    "fit": round(fit_, 3), "letters": g.letters, "factor": round(f, 3)}))
+            fit, f, reason = memo
             factor *= f
-            reasons.append(Explanation("swedish_below", {"required": required_sv, "level": prefs.swedish_level, "steps": steps, "factor": round(f, 3)}))
+            reasons.append(reason)
+
+        if ssyk in outlooks and weights.outlook:
+            outlook = max(-1.0, min(1.0, float(outlooks[ssyk])))
+            key = (outlook, math.copysign(1.0, outlook))   # keeps -0.0 apart from 0.0 (equal as keys)
+            memo = outlook_memo.get(key)
+            if memo is None:
+                f = 1.0 + weights.outlook * outlook / 2.0
+                memo = outlook_memo[key] = (f, Explanation("outlook", {"outlook": outlook, "factor": round(f, 3)}))
+            f, reason = memo
+            factor *= f
+            reasons.append(reason)
+
+        if use_weeks and g.weeks is not None:
+            weeks = g.weeks
+            memo = weeks_memo.get(weeks)
+            if memo is None:
+                if weeks > max_weeks:
+                    memo = (too_long, Explanation("education_too_long", {"weeks": weeks, "max_weeks": max_weeks,
+                                                                         "factor": round(too_long, 3)}))
+                else:
+                    memo = (None, Explanation("education_fits", {"weeks": weeks, "max_weeks": max_weeks, "factor": 1.0}))
+                weeks_memo[weeks] = memo
+            f, reason = memo
+            if f is not None:
+                factor *= f
+            reasons.append(reason)
+
+        required = g.required
+        if overrides and ssyk in overrides and overrides[ssyk] in EDUCATION_RANK:   # as required_education
+            required = overrides[ssyk]
+        if g.no_education_names:
+            reachable = 1.0
         else:
-            reasons.append(Explanation("swedish_ok", {"required": required_sv, "level": prefs.swedish_level, "factor": 1.0}))
+            reachable = reachable_memo.get(required)
+            if reachable is None:
+                reachable = reachable_memo[required] = _reachable_with(required, level)
+        if use_level:
+            steps = EDUCATION_RANK[required] - level_rank
+            if g.no_education_names:
+                steps = min(steps, EDUCATION_RANK["none"] - level_rank)
+            if steps <= 0 or not named:    # a named goal is never held back by its education level
+                memo = level_memo.get((required, steps))
+                if memo is None:
+                    if steps > 0:
+                        f = 1.0 - weights.education_level * min(1.0, steps / 3)
+                        memo = (f, Explanation("education_level_above", {"required": required, "level": level,
+                                                                          "steps": steps, "factor": round(f, 3)}))
+                    else:
+                        memo = (None, Explanation("education_level_ok", {"required": required, "level": level,
+                                                                          "factor": 1.0}))
+                    level_memo[(required, steps)] = memo
+                f, reason = memo
+                if f is not None:
+                    factor *= f
+                reasons.append(reason)
+        if g.no_education_reason is not None:
+            reasons.append(g.no_education_reason)
 
-    if ssyk in prefs.commute and weights.commute:
-        reachable_share = max(0.0, min(1.0, float(prefs.commute[ssyk])))
-        f = 1.0 - weights.commute * (1.0 - reachable_share)
-        factor *= f
-        reasons.append(Explanation("commute", {"reachable": reachable_share, "factor": round(f, 3)}))
+        required_sv = language_overrides.get(ssyk) or g.catalog_swedish
+        if not required_sv and EDUCATION_RANK[required] >= HIGHER_EDUCATION and university_swedish:
+            required_sv = UNIVERSITY_SWEDISH   # university entry requirements (see app.engine.levels)
+        if use_swedish and required_sv and required_sv in levels:
+            memo = swedish_memo.get(required_sv)
+            if memo is None:
+                steps = levels[required_sv] - levels[swedish]
+                if steps > 0:
+                    f = 1.0 - weights.language * min(1.0, steps / span * 2)
+                    memo = (f, Explanation("swedish_below", {"required": required_sv, "level": swedish, "steps": steps,
+                                                             "factor": round(f, 3)}))
+                else:
+                    memo = (None, Explanation("swedish_ok", {"required": required_sv, "level": swedish, "factor": 1.0}))
+                swedish_memo[required_sv] = memo
+            f, reason = memo
+            if f is not None:
+                factor *= f
+            reasons.append(reason)
 
-    prior = 0.5 * fit + 0.5 * (1.0 if named else reachable)
-    return factor, tuple(reasons), prior
+        if ssyk in commutes and weights.commute:
+            reachable_share = max(0.0, min(1.0, float(commutes[ssyk])))
+            memo = commute_memo.get(reachable_share)
+            if memo is None:
+                f = 1.0 - weights.commute * (1.0 - reachable_share)
+                memo = commute_memo[reachable_share] = (f, Explanation("commute", {"reachable": reachable_share,
+                                                                                   "factor": round(f, 3)}))
+            f, reason = memo
+            factor *= f
+            reasons.append(reason)
+
+        prior = 0.5 * fit + 0.5 * (1.0 if named else reachable)
+        append((factor, tuple(reasons), prior))
+    return out
 
 
 def _reachable(group: Group, required: str, level: str | None) -> float:
@@ -465,6 +662,11 @@ def _reachable(group: Group, required: str, level: str | None) -> float:
     """
     if group.no_education_names:
         return 1.0
+    return _reachable_with(required, level)
+
+
+def _reachable_with(required: str, level: str | None) -> float:
+    """``_reachable`` for a group without occupation names that need no formal education."""
     need = EDUCATION_RANK[required]
     if level in EDUCATION_RANK:
         above = need - EDUCATION_RANK[level]
@@ -539,7 +741,7 @@ def rank_targets(catalog: Catalog, have: Iterable[str], *, preferences: Preferen
         neg_score = [-x for x in match]
         key = neg_score.__getitem__
     else:
-        factors = [_preference_factor(catalog, g, preferences) for g in groups]
+        factors = _preference_factors(catalog, index, preferences)
         score = [(m + PRIOR_WEIGHT * prior) * f for m, (f, _, prior) in zip(match, factors)]
         key = list(zip([-x for x in score], [-x for x in match])).__getitem__
     if top is None or top >= n_groups:
@@ -596,17 +798,17 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     weight = index.weight
     has = group.profile & have_set
     missing = group.profile - has
-    missing_ranked = tuple(s for s in central_order(catalog, group) if s in missing)   # most central first
-
     by_kind: dict[str, list[str]] = {kind: [] for kind in SKILL_KINDS}
-    for skill_id in missing_ranked:
-        skill = catalog.skills.get(skill_id)
-        kind = skill.kind if skill is not None and skill.kind in by_kind else SKILL_KIND_TAUGHT
-        by_kind[kind].append(skill_id)
+    missing_ranked_list = []
+    for skill_id, kind in _central_kinds(catalog, group):   # most central first
+        if skill_id in missing:
+            missing_ranked_list.append(skill_id)
+            by_kind[kind].append(skill_id)
+    missing_ranked = tuple(missing_ranked_list)
 
     covers: list[tuple[float, EducationCover]] = []
     covered_by: dict[str, list[tuple[float, str]]] = {}
-    for education in catalog.educations:
+    for education in _educations_for(catalog, group):
         gives = education.gives & missing
         if not gives:
             continue
@@ -622,8 +824,7 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
     educations = tuple(cover for _, cover in covers)
     covered_map = {s: tuple(e for _, e in sorted(items)) for s, items in sorted(covered_by.items())}
 
-    match, _, terms, _ = _sparse_match(index, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
-    coverage = terms[pos][0] if pos in terms else 0.0
+    match, coverage = _group_match(index, pos, have_set, MATCH_ALPHA, FAMILY_WEIGHT)
 
     core = core_competences(catalog, group, size=most_important)
     core_set = set(core)
@@ -662,7 +863,7 @@ def compute_gap(catalog: Catalog, group_id: str, have: Iterable[str], *,
         most_important_missing=tuple(s for s in top if s not in have_set),
         coverage=coverage,
         count_coverage=len(has) / len(group.profile) if group.profile else 0.0,
-        match_score=match[pos],
+        match_score=match,
         educations=educations,
         covered_by=covered_map,
         explanations=tuple(explanations),
@@ -709,8 +910,20 @@ def similar_occupations(catalog: Catalog, group_id: str, *, n: int = SIMILAR_MAX
     ``shares_skills``  params: count - shares competences, none of the target's core; only
                        used to reach ``minimum`` suggestions.
     A group that shares nothing is never suggested.
+
+    The answer depends on the catalogue alone (no person), so it is cached per catalogue,
+    by source group and arguments; Similar values are immutable, so callers share them.
     """
     source = _group(catalog, group_id)
+    cache = catalog._cache.setdefault("similar", {})
+    key = (source.id, n, minimum, pool)
+    cached = cache.get(key)
+    if cached is None:
+        cached = cache[key] = _similar_occupations(catalog, source, n, minimum, pool)
+    return cached
+
+
+def _similar_occupations(catalog: Catalog, source: Group, n: int, minimum: int, pool: int) -> tuple[Similar, ...]:
     source_core = core_competences(catalog, source)
     scored: list[tuple[tuple, Similar]] = []
     fallback: list[Similar] = []

@@ -17,6 +17,7 @@ from app.content import catalogue
 from app.engine import Explanation
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext as _l
+from app.i18n import ngettext
 
 # Step kinds (route steps, plan steps, and the person's own steps)
 KINDS = {
@@ -198,7 +199,13 @@ def language_sentence(path, level_label) -> str | None:
 
 
 def date_text(d) -> str:
-    return format_date(d, "long") if d else ""
+    return _date_text(d, str(get_locale() or "sv")) if d else ""
+
+
+@lru_cache(maxsize=4096)
+def _date_text(d, _locale: str) -> str:
+    """date_text() once per date and language (Babel's date formatting is slow to ask)."""
+    return format_date(d, "long")
 
 
 def listed(items) -> str:
@@ -222,10 +229,21 @@ def _kr(amount: int, _locale: str) -> str:
     return _("%(amount)s kr", amount=format_decimal(amount))
 
 
+def left_to_right(text: str) -> str:
+    """Latin-script data inside a sentence (an ISO date, a code), isolated left to right on a
+    right-to-left page (Unicode LRI … PDI: plain text, so it works in a page, the PDF and the .ics).
+    Without it a date after Arabic letters turns into Arabic digits' order: "31-12-2026"."""
+    locale = get_locale()
+    if locale is not None and locale.text_direction == "rtl":
+        return f"\u2066{text}\u2069"
+    return text
+
+
 def period(valid_from: date | None, valid_to: date | None, year: int | None = None) -> str:
     """When a fact holds: "valid 2026-01-01–2026-12-31", else "figures for 2025"."""
     if valid_from and valid_to:
-        return _("valid %(start)s–%(end)s", start=valid_from.isoformat(), end=valid_to.isoformat())
+        return _("valid %(start)s–%(end)s", start=left_to_right(valid_from.isoformat()),
+                 end=left_to_right(valid_to.isoformat()))
     if year:
         return _("figures for %(year)s", year=year)
     return ""
@@ -245,12 +263,15 @@ def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
     p = e.params
     key = e.key
     if key == "have_n_of_m":
-        return _("You already have %(have)s of the %(total)s core competences (%(share)s).",
-                 have=p["have"], total=p["total"], share=format_percent(p.get("share", 0)))
+        return ngettext("You already have %(have)s of the %(num)s core competence (%(share)s).",
+                        "You already have %(have)s of the %(num)s core competences (%(share)s).",
+                        p["total"], have=p["have"], share=format_percent(p.get("share", 0)))
     if key == "have_all_of_m":
-        return _("You already have all %(total)s core competences.", total=p["total"])
+        return ngettext("You already have the %(num)s core competence.", "You already have all %(num)s core competences.",
+                        p["total"])
     if key == "have_none_of_m":
-        return _("You do not yet have any of the %(total)s core competences.", total=p["total"])
+        return ngettext("You do not yet have the %(num)s core competence.",
+                        "You do not yet have any of the %(num)s core competences.", p["total"])
     if key == "named_goal":
         return _("You named this occupation as your goal.")
     if key == "education_level_above":
@@ -258,15 +279,19 @@ def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
     if key == "education_level_ok":
         return _("Your education is enough to start on this road.")
     if key == "no_education_needed":
-        return _("Some jobs here need no formal education (%(names)s of %(total)s occupations).",
-                 names=p["names"], total=p["total"])
+        return ngettext("Some jobs here need no formal education (%(names)s of %(num)s occupation).",
+                        "Some jobs here need no formal education (%(names)s of %(num)s occupations).",
+                        p["total"], names=p["names"])
     if key == "same_work":
-        return _("The same kind of work in another setting: you would have %(have)s of its %(total)s core competences.",
-                 have=p["have"], total=p["total"])
+        return ngettext("The same kind of work in another setting: you would have %(have)s of its %(num)s core competence.",
+                        "The same kind of work in another setting: you would have %(have)s of its %(num)s core competences.",
+                        p["total"], have=p["have"])
     if key == "has_core":
-        return _("You would already have %(have)s of its %(total)s core competences.", have=p["have"], total=p["total"])
+        return ngettext("You would already have %(have)s of its %(num)s core competence.",
+                        "You would already have %(have)s of its %(num)s core competences.", p["total"], have=p["have"])
     if key == "shares_skills":
-        return _("It shares %(count)s competences with this work.", count=p["count"])
+        return ngettext("It shares %(num)s competence with this work.", "It shares %(num)s competences with this work.",
+                        p["count"])
     if key == "missing_taught":
         return _("To learn in an education: %(count)s.", count=p["count"])
     if key == "missing_licence":
@@ -274,8 +299,9 @@ def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
     if key == "missing_experience":
         return _("Learned by working: %(count)s.", count=p["count"])
     if key == "education_covers":
-        return _("%(education)s (%(weeks)s weeks) teaches %(n)s of the things you are missing.",
-                 education=catalogue.education_label(view, p["education"]), weeks=p["weeks"], n=len(p["skills"]))
+        return ngettext("%(education)s (%(num)s week) teaches %(n)s of the things you are missing.",
+                        "%(education)s (%(num)s weeks) teaches %(n)s of the things you are missing.",
+                        p["weeks"], education=catalogue.education_label(view, p["education"]), n=len(p["skills"]))
     if key == "interest_fit":
         fit = float(p["fit"])
         if fit >= 0.6:
@@ -291,9 +317,11 @@ def explain(e: Explanation, view: catalogue.CatalogueView) -> str | None:
             return _("There are few jobs compared with the number of job seekers.")
         return _("There are about as many jobs as job seekers.")
     if key == "education_too_long":
-        return _("The shortest education we know of takes %(weeks)s weeks, longer than you wanted.", weeks=p["weeks"])
+        return ngettext("The shortest education we know of takes %(num)s week, longer than you wanted.",
+                        "The shortest education we know of takes %(num)s weeks, longer than you wanted.", p["weeks"])
     if key == "education_fits":
-        return _("There is an education of %(weeks)s weeks, within the time you wanted.", weeks=p["weeks"])
+        return ngettext("There is an education of %(num)s week, within the time you wanted.",
+                        "There is an education of %(num)s weeks, within the time you wanted.", p["weeks"])
     if key == "swedish_below":
         return _("The work asks for Swedish at the level \u201c%(required)s\u201d; you are at \u201c%(level)s\u201d. "
                  "You can study Swedish at the same time.",

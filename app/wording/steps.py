@@ -194,18 +194,22 @@ def where(step, view: catalogue.CatalogueView, home: dict | None) -> dict | None
     reach = education_reach(home_place, limit, places, view.places, view.rail)
     place = view.municipality_names.get(reach.place or "", "")
     if reach.local:
-        return {"text": _("In your municipality, usually under %(minutes)s minutes.", minutes=LOCAL_MINUTES),
+        return {"text": ngettext("In your municipality, usually under %(num)s minute.",
+                                 "In your municipality, usually under %(num)s minutes.", LOCAL_MINUTES),
                 "far": False}
     if reach.distance_learning:
         return {"text": _("Can be studied at a distance."), "far": False}
     if reach.reachable:
-        return {"text": _("Nearest place: %(place)s, about %(minutes)s minutes away (rough estimate).",
-                          place=place, minutes=reach.minutes), "far": False}
+        return {"text": ngettext("Nearest place: %(place)s, about %(num)s minute away (rough estimate).",
+                                 "Nearest place: %(place)s, about %(num)s minutes away (rough estimate).",
+                                 reach.minutes, place=place), "far": False}
     if reach.place is None:
         return {"text": _("We do not know where this education is given. Ask the school."), "far": False}
-    return {"text": _("Further than you want to travel: the nearest place is %(place)s, about %(minutes)s "
-                      "minutes away; your limit is %(limit)s minutes.",
-                      place=place, minutes=reach.minutes, limit=limit), "far": True}
+    far = ngettext("Further than you want to travel: the nearest place is %(place)s, about %(num)s minute away.",
+                   "Further than you want to travel: the nearest place is %(place)s, about %(num)s minutes away.",
+                   reach.minutes, place=place)
+    return {"text": far + " " + ngettext("Your limit is %(num)s minute.", "Your limit is %(num)s minutes.", int(limit)),
+            "far": True}
 
 
 # --- money -------------------------------------------------------------------------------------------
@@ -297,8 +301,9 @@ def route_step_row(step, view: catalogue.CatalogueView, licences: dict, home: di
         if step.weeks_assumed:
             weeks += " – " + _("our estimate")
     elif step.weeks:
-        weeks = _("%(weeks)s weeks at %(pace)s%% pace (%(calendar)s calendar weeks)", weeks=step.weeks,
-                  pace=step.pace, calendar=step.calendar_weeks)
+        weeks = (ngettext("%(num)s week at %(pace)s%% pace", "%(num)s weeks at %(pace)s%% pace", step.weeks,
+                          pace=step.pace) + " "
+                 + ngettext("(%(num)s calendar week)", "(%(num)s calendar weeks)", step.calendar_weeks))
         if step.weeks_assumed:
             weeks += " – " + _("our estimate")
     start = date_text(step.start)

@@ -2,14 +2,14 @@
 municipalities an organisation publishes for (issue 18).
 
 Revision ID: 20261201_05_local_tracks
-Revises: 20261201_04_meetings
+Revises: 20261201_04_meetings, 20261201_03_content_translations (joins the two heads)
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "20261201_05_local_tracks"
-down_revision = "20261201_04_meetings"
+down_revision = ("20261201_04_meetings", "20261201_03_content_translations")
 branch_labels = None
 depends_on = None
 

@@ -8,7 +8,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-LOCALES = {"sv": ("sv", "ltr"), "sv@lattlast": ("sv", "ltr"), "en": ("en", "ltr"), "ar": ("ar", "rtl")}
+LOCALES = {"sv": ("sv", "ltr"), "sv@lattlast": ("sv", "ltr"), "en": ("en", "ltr"), "ar": ("ar", "rtl"),
+           "so": ("so", "ltr"), "ti": ("ti", "ltr"), "prs": ("prs", "rtl"), "uk": ("uk", "ltr")}
 
 
 def _lang_dir(page):

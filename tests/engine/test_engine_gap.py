@@ -334,3 +334,21 @@ def test_a_single_string_is_rejected(two_way_catalog):
         rank_targets(two_way_catalog, "a")
     with pytest.raises(TypeError):
         compute_gap(two_way_catalog, "builder", "a")
+
+
+@pytest.mark.parametrize("alpha,family_weight", [(0.0, 0.0), (0.3, 0.0), (0.0, 0.2), (0.5, 0.4)])
+def test_one_group_match_is_the_all_groups_match_to_the_bit(jobtech_catalog, alpha, family_weight):
+    # compute_gap scores its one group only (_group_match); it must give the very floats the
+    # ranking's _sparse_match gives that group
+    import random
+
+    from app.engine.gap import _group_match, _sparse_match
+
+    index = index_for(jobtech_catalog)
+    pool = sorted({s for g in index.groups for s in g.profile})
+    rng = random.Random(7)
+    for have in [set(), {"not-a-skill"}] + [set(rng.sample(pool, n)) for n in (1, 5, 30, 80)]:
+        match, fam_sim, terms, _ = _sparse_match(index, have, alpha, family_weight)
+        for pos in rng.sample(range(len(index.groups)), 40) + sorted(terms)[:20]:
+            assert _group_match(index, pos, have, alpha, family_weight) == \
+                (match[pos], terms[pos][0] if pos in terms else 0.0)

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
 from app import clock, exports, pdfs, wording
@@ -92,8 +92,9 @@ def choose_route():
 # --- sharing -----------------------------------------------------------------------------------------------
 
 SHARE_REFUSALS = {
-    "too_many": lambda: _("You already have %(n)s links that work. Stop sharing one of them before you "
-                          "make a new one.", n=current_app.config["MAX_SHARES_PER_PLAN"]),
+    "too_many": lambda: ngettext("You already have %(num)s link that works. Stop sharing it before you make a new one.",
+                                 "You already have %(num)s links that work. Stop sharing one of them before you "
+                                 "make a new one.", current_app.config["MAX_SHARES_PER_PLAN"]),
     "too_fast": lambda: _("You have made many links in a short time. Wait a minute and try again."),
 }
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from app.flows.agera import planned
 from app.limits import limiter
 from app.plans import shares
-from app.wording import date_text
+from app.wording import date_text, terms
 
 bp = Blueprint("shared", __name__, url_prefix="/delad")
 
@@ -51,6 +51,7 @@ def view(token: str):
     rows = planned.rows(plan, notes, progress, with_notes=opened.share.include_notes)
     goal = planned.goal_name(plan)
     profile = planned.profile(opened.plan) if opened.share.include_profile else None
+    terms.without_links()                 # read-only: no controls, not even the glossary's "?"
     return render_template("share/view.html", profile=profile, page_heading=_("A shared plan: %(job)s", job=goal), goal=goal,
                            rows=rows, progress=planned.progress_text(rows), ready=date_text(plan.ready_date),
                            expires=date_text(opened.share.expires_at.date()), date_text=date_text)

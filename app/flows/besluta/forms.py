@@ -1,6 +1,7 @@
 import re
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from wtforms import DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -203,7 +204,9 @@ class MoneyOverTimeForm(AppForm):
         if not all(re.fullmatch(r"\d{4}", p) and 1990 <= int(p) <= 2100 for p in parts):
             raise ValidationError(_l("Write each year with four digits, separated by commas, for example 2015, 2019."))
         if self.children and len(parts) > self.children:
-            raise ValidationError(_l("You said %(n)s children under 18: write at most %(n)s years.", n=self.children))
+            raise ValidationError(ngettext("You said %(num)s child under 18: write at most %(num)s year.",
+                                           "You said %(num)s children under 18: write at most %(num)s years.",
+                                           self.children))
 
 
 

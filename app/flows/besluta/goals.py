@@ -60,7 +60,7 @@ def goal_hits(view, q: str) -> list[dict]:
             continue
         seen.add(hit.ssyk)
         gid = view.by_ssyk[hit.ssyk]
-        rows.append({"label": hit.label, "ssyk": hit.ssyk, "group": catalogue.group_label(view, gid, html=True),
+        rows.append({"label": catalogue.hit_name(hit), "ssyk": hit.ssyk, "group": catalogue.group_label(view, gid, html=True),
                      "url": url_for("besluta.occupation", ssyk=hit.ssyk)})
     return rows
 

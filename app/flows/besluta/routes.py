@@ -91,11 +91,8 @@ def routes_for(answers: dict, ssyk: str):
 # --- the decision basis ----------------------------------------------------------------------------
 
 def _work(view, ssyk: str) -> dict:
-    gid = view.by_ssyk.get(ssyk)
-    group = view.groups.get(gid) if gid else None
     outlook, pay = view.outlook.get(ssyk), view.pay.get(ssyk)
-    return {"description": catalogue.tagged(catalogue.localised(group.description, group.definition), group.description)
-            if group is not None and (group.description or group.definition) else None,
+    return {"description": catalogue.description_html(view, ssyk),
             "now": JOB_CHANCES[outlook.job_chances]() if outlook and outlook.job_chances in JOB_CHANCES else None,
             "five_years": FIVE_YEAR[outlook.five_year]() if outlook and outlook.five_year in FIVE_YEAR else None,
             "outlook_source": wording.fact(outlook, wording.OUTLOOK),

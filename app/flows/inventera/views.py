@@ -42,7 +42,15 @@ def _stay(flow, step, anchor: str):
     return redirect(flow.url_for_step(step.key, **extra) + anchor, 303)
 
 
+def _shown(rows: list[dict]) -> list[dict]:
+    """The chosen jobs with their names for the page (in its language, the Swedish name beside)."""
+    view = catalogue.current()
+    return [dict(r, display=catalogue.occupation_html(view, r["occupation_id"], r.get("label", ""))) for r in rows]
+
+
 def _render(flow, step, form, status: int = 200, **extra):
+    if "rows" in extra:
+        extra["rows"] = _shown(extra["rows"])
     ctx = step_context(flow, step, form, **extra)
     if request.method == "GET" and extra.get("query") is not None and htmx.is_partial():
         return htmx.render(step.template, block="hits", **ctx), status
@@ -124,14 +132,18 @@ def occupations(flow, step):
 
 def summarise_occupations(saved: dict) -> list[str]:
     from flask_babel import gettext as _
+    from flask_babel import ngettext
 
     where = dict(WHERE_CHOICES)
     lines = []
+    view = catalogue.current()
     for row in saved.get("occupations") or []:
-        lines.append(Markup(_("%(job)s: %(years)s years, %(where)s")) % {
-            "job": catalogue.tagged(row.get("label", "")),
-            "years": row.get("years") if row.get("years") is not None else "?",
-            "where": str(where.get(row.get("where"), "?"))})
+        years = row.get("years")
+        keep = {"job": "%(job)s", "where": "%(where)s"}       # filled below, the job as marked-up text
+        line = (ngettext("%(job)s: %(num)s year, %(where)s", "%(job)s: %(num)s years, %(where)s", years, **keep)
+                if years is not None else _("%(job)s: years not given, %(where)s", **keep))
+        lines.append(Markup(line) % {"job": catalogue.occupation_html(view, row.get("occupation_id", ""), row.get("label", "")),
+                                     "where": str(where.get(row.get("where"), "?"))})
     if not lines and saved.get("never_worked"):
         lines.append(_("I have never had a paid job"))
     return lines

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import wording
 from app.content import catalogue
-from app.content.catalogue import localised
+from app.content.catalogue import localised, tagged
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,12 @@ PAGES = (
 EXAMPLE_ROUTES = ("yrkesvux-yrkesforare-person", "sfi-kombo-barnskotare", "yrkesvux-underskoterska")
 
 
+def _shown(texts: dict | None, fallback: str = ""):
+    """A content text for the page: in its language, else Swedish marked ``lang="sv"``."""
+    text = localised(texts, fallback)
+    return tagged(text, texts) if text else ""
+
+
 def education(view: catalogue.CatalogueView, education_id: str) -> dict | None:
     e = view.educations.get(education_id)
     if e is None:
@@ -38,10 +44,10 @@ def education(view: catalogue.CatalogueView, education_id: str) -> dict | None:
     ssyks = set(view.leads_to.get(e.id, ()))
     groups = [g for g in view.groups.values() if g.ssyk in ssyks]          # ordered by SSYK
     schemes = [s for s in view.schemes.values() if s.id in (e.financing or []) and not s.repealed]
-    return {"id": e.id, "label": localised(e.labels, e.id), "description": localised(e.description),
+    return {"id": e.id, "label": _shown(e.labels, e.id), "description": _shown(e.description),
             "weeks": e.weeks, "cost": e.cost_sek, "language_integrated": e.language_integrated,
-            "occupations": [localised(g.labels, g.label) for g in groups if g.curated][:3],
-            "financing": [localised(s.name, s.id) for s in schemes], "fact": wording.fact(e)}
+            "occupations": [catalogue.group_label(view, g.concept_id or g.ssyk, html=True) for g in groups if g.curated][:3],
+            "financing": [_shown(s.name, s.id) for s in schemes], "fact": wording.fact(e)}
 
 
 def facts(view: catalogue.CatalogueView) -> dict:
@@ -52,7 +58,7 @@ def facts(view: catalogue.CatalogueView) -> dict:
     return {
         "max_age": {"value": rule.value, "fact": wording.fact(rule, wording.RULE)} if rule is not None and rule.value else None,
         "sfi": {"cost": sfi.cost_sek, "fact": wording.fact(sfi)} if sfi is not None else None,
-        "combined": [{"label": localised(e.labels, e.id), "weeks": e.weeks, "fact": wording.fact(e)} for e in combined],
-        "schemes": [{"name": localised(s.name, s.id), "summary": localised(s.summary), "url": s.apply_url}
+        "combined": [{"label": _shown(e.labels, e.id), "weeks": e.weeks, "fact": wording.fact(e)} for e in combined],
+        "schemes": [{"name": _shown(s.name, s.id), "summary": _shown(s.summary), "url": s.apply_url}
                     for s in schemes],
     }
