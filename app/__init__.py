@@ -27,6 +27,7 @@ def create_app(config: Config | None = None) -> Flask:
         faults,
         htmx,
         i18n,
+        jobtracks,
         limits,
         logs,
         meetings,
@@ -58,6 +59,7 @@ def create_app(config: Config | None = None) -> Flask:
     plans.init_app(app)
     counsellors.init_app(app)
     meetings.init_app(app)
+    jobtracks.init_app(app)
     terms.init_app(app)
     _register_optional_cli(app)
     return app

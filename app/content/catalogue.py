@@ -33,10 +33,12 @@ from app.content.models import (
     EducationGives,
     EducationLeadsTo,
     EducationMunicipality,
+    EmployerProfile,
     FinancingAmount,
     FinancingRule,
     FinancingScheme,
     GlossaryTerm,
+    JobTrack,
     LanguageLevel,
     Municipality,
     OccupationGroup,
@@ -51,10 +53,11 @@ from app.content.snapshot import catalog_from_db
 from app.db import get_session
 from app.engine import Catalog
 from app.engine.financing import AmountFact, FinancingFacts, RuleFact
+from app.engine.gap import EmployerNeeds
 from app.engine.geo import EducationPlaces, Place, RailLine
 from app.engine.index import index_for
 from app.engine.language import LanguageScale, Level
-from app.engine.routes import RouteEducation, RouteInputs, RouteOccupation
+from app.engine.routes import RouteEducation, RouteInputs, RouteOccupation, RouteTrack, TrackIntake, TrackStepInput
 
 
 class Label(NamedTuple):
@@ -100,6 +103,9 @@ class CatalogueView:
     rail: tuple[RailLine, ...] = ()                                         # the travel-time model's rail lines
     routes: dict[str, list[str]] = field(default_factory=dict)             # SSYK -> education ids
     leads_to: dict[str, list[str]] = field(default_factory=dict)           # education id -> SSYK codes
+    tracks: dict[str, JobTrack] = field(default_factory=dict)               # published job tracks (issue 18)
+    profiles: dict[str, EmployerProfile] = field(default_factory=dict)      # published employer profiles
+    employer_needs: dict[str, EmployerNeeds] = field(default_factory=dict)  # profile id -> the gap's target
     i18n: dict[str, LocaleLabels] = field(default_factory=dict)            # locale -> its labels
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)        # key -> term, in the file's order
     memo: dict = field(default_factory=dict, repr=False)   # texts derived per locale, built on first ask
@@ -139,6 +145,7 @@ def _build(session: Session) -> CatalogueView:
             Education.position, Education.id, EducationLeadsTo.group_ssyk)).scalars():
         view.leads_to.setdefault(row.education_id, []).append(row.group_ssyk)
     _add_geography(session, view)
+    _add_local(session, view)
     _add_translations(session, view)
     view.route_inputs = _route_inputs(session, view)
     view.financing = _financing_facts(session, view)
@@ -291,7 +298,44 @@ def _route_inputs(session: Session, view: CatalogueView) -> RouteInputs:
             licences=tuple((c.key, (c.labels or {}).get("sv", c.key)) for c in view.competence_rows.get(g.ssyk, ())
                            if c.kind == "licence" and c.importance >= 3),
         )
-    return RouteInputs(educations=educations, occupations=occupations, scale=language_scale(view.levels))
+    return RouteInputs(educations=educations, occupations=occupations, scale=language_scale(view.levels),
+                       tracks=tuple(_route_track(view, t) for t in view.tracks.values()), rail=view.rail)
+
+
+def _add_local(session: Session, view: CatalogueView) -> None:
+    """Published job tracks and employer profiles (closed and draft ones never reach a person)."""
+    view.tracks = {t.id: t for t in _rows(session, JobTrack, JobTrack.id) if t.status == "published"}
+    view.profiles = {p.id: p for p in _rows(session, EmployerProfile, EmployerProfile.id) if p.status == "published"}
+    for p in view.profiles.values():
+        doc = p.doc or {}
+        view.employer_needs[p.id] = EmployerNeeds(
+            id=p.id, ssyk=p.ssyk, employer=str(doc.get("employer") or ""), needed=tuple(doc.get("needed") or ()),
+            learned_on_job=tuple(doc.get("learned_on_job") or ()), swedish_level=doc.get("swedish_level"),
+            places=tuple(doc.get("municipalities") or ()), example=bool(doc.get("example")),
+            valid_from=p.valid_from, valid_to=p.valid_to)
+
+
+def _route_track(view: CatalogueView, t: JobTrack) -> RouteTrack:
+    doc = t.doc or {}
+    intake = doc.get("intake") or {}
+    eligibility = doc.get("eligibility") or {}
+    steps = tuple(TrackStepInput(kind="education", education_id=s["education"]) if s.get("education") else
+                  TrackStepInput(kind=s.get("kind") or "training", label=_sv(s.get("label")), weeks=s.get("weeks"),
+                                 teaches=tuple(s.get("teaches") or ()))
+                  for s in doc.get("steps") or ())
+    return RouteTrack(
+        id=t.id, ssyk=t.ssyk, label=_sv(doc.get("title")),
+        places=tuple(view.places[c] for c in doc.get("municipalities") or () if c in view.places),
+        steps=steps, valid_from=t.valid_from or date.min, valid_to=t.valid_to or date.min,
+        intakes=tuple(TrackIntake(date.fromisoformat(i["start"]),
+                                  date.fromisoformat(i["apply_by"]) if i.get("apply_by") else None)
+                      for i in intake.get("dates") or ()),
+        continuous=bool(intake.get("continuous")), registered_af=bool(eligibility.get("registered_af", True)),
+        swedish_level=eligibility.get("swedish_level"), profile_id=doc.get("profile"), example=bool(doc.get("example")))
+
+
+def _sv(value: Any) -> str:
+    return str(value.get("sv") or "") if isinstance(value, dict) else str(value or "")
 
 
 def _financing_facts(session: Session, view: CatalogueView) -> FinancingFacts:

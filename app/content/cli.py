@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.content.freshness import DEFAULT_WITHIN_DAYS, EXPIRED, EXPIRING
-from app.content.loaders import CONTENT_DIR, check, is_file_level
+from app.content.loaders import CONTENT_DIR, EXAMPLES_FILE, LOCAL_DIR, check, is_file_level
 
 
 @click.group("content", cls=AppGroup)
@@ -95,11 +95,36 @@ def check_command(root: Path, strict: bool, within: int, today, jobtech: Path | 
     if taxonomy is None and any(t.occupations or t.skills for t in content.translations.values()):
         click.echo("Note: no taxonomy imported (and no --jobtech DIR): the concept ids of the "
                    "translated occupation names and skills were not checked.", err=True)
+    local_errors = _check_local(root, content, _day(today))
+    for line in local_errors:
+        click.echo(f"ERROR {LOCAL_DIR}: {line}", err=True)
+    errors = errors + local_errors
     expired = sum(p.severity == EXPIRED for p in aging)
     click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s), "
                f"{expired} expired and {len(aging) - expired} expiring fact(s).")
     if errors or (strict and aging):
         sys.exit(1)
+
+
+def _check_local(root: Path, content, today: date) -> list[str]:
+    """Job tracks and employer profiles in ``files/local``: the editor's validation, with the
+    references the files know (SSYK codes and taxonomy skills are checked by `load`)."""
+    from app.content import local
+    from app.content.loaders import ContentError, kommunkoder, load_local_documents
+
+    try:
+        tracks, profiles = load_local_documents(root / LOCAL_DIR)
+    except ContentError as exc:
+        return [str(p) for p in exc.problems]
+    refs = local.Refs(educations=frozenset(content.educations), municipalities=frozenset(kommunkoder()),
+                      levels=frozenset(content.language_levels), profiles=local.profile_ids(profiles))
+    weeks = {e.id: e.weeks for e in content.educations.values()}
+    out = []
+    for kind, docs in ((local.PROFILE, profiles), (local.TRACK, tracks)):
+        for doc in docs:
+            problems = local.validate(kind, dict(doc, origin="file"), refs, today, weeks)
+            out += [f"{kind} {doc.get('id')}: {p}" for p in problems if p.code != "expired" or doc.get("status") != "closed"]
+    return out
 
 
 @content_group.command("freshness")
@@ -152,9 +177,62 @@ def load_command(root: Path, strict: bool) -> None:
         click.echo(f"Warning: {len(errors)} validation error(s); run `flask content check` for the list.", err=True)
     with _session() as session:
         report = load_curated(session, content)
+        local_problems = _load_local(session, root / LOCAL_DIR, origin="file")
     invalidate()
     for line in report.lines():
         click.echo(line)
+    if strict and local_problems:
+        sys.exit(1)
+
+
+def _load_local(session: Session, path: Path, *, origin: str) -> list[str]:
+    """Job tracks and employer profiles from content files, with the editor's validation."""
+    from app import clock
+    from app.content.loaders import ContentError, load_local_documents
+    from app.content.local_store import load_documents
+
+    try:
+        tracks, profiles = load_local_documents(path)
+    except ContentError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        return [str(p) for p in exc.problems]
+    if not tracks and not profiles:
+        return []
+    stored, problems = load_documents(session, tracks, profiles, today=clock.today(), origin=origin)
+    for p in problems:
+        click.echo(f"ERROR {path.name}: {p}", err=True)
+    click.echo(f"{'job tracks and profiles':<24} {stored:>7} stored, {len(problems)} problem(s)")
+    return problems
+
+
+@content_group.command("load-examples")
+def load_examples_command() -> None:
+    """Load the example job tracks and employer profiles (invented, every page says "Exempel").
+    Never part of `flask content load`; for trying the feature only."""
+    from app.content.search import invalidate
+
+    with _session() as session:
+        problems = _load_local(session, EXAMPLES_FILE, origin="example")
+    invalidate()
+    if problems:
+        sys.exit(1)
+
+
+@content_group.command("organisation-area")
+@click.argument("organisation")
+@click.argument("kommunkoder", nargs=-1, required=True)
+def organisation_area_command(organisation: str, kommunkoder: tuple[str, ...]) -> None:
+    """Set the municipalities ORGANISATION's counsellors publish job tracks and profiles for."""
+    from app.content.local_store import set_area
+    from app.content.models import Municipality
+
+    with _session() as session:
+        unknown = [k for k in kommunkoder if session.get(Municipality, k) is None]
+        if unknown:
+            raise click.ClickException(f"Unknown kommunkod: {', '.join(unknown)}")
+        set_area(session, organisation, list(kommunkoder))
+    click.echo(f"{organisation}: {', '.join(sorted(set(kommunkoder)))}")
 
 
 @content_group.command("import-jobtech")

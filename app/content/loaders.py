@@ -860,6 +860,30 @@ def check(root: str | Path = CONTENT_DIR, *, today: date | None = None,
     return content, problems
 
 
+# --- local job tracks and employer profiles (issue 18; validated by app.content.local) ---------
+
+LOCAL_DIR = "local"                                   # content files: files/local/*.yaml (none shipped)
+EXAMPLES_FILE = Path(__file__).parent / "examples" / "local_examples.yaml"
+
+
+def load_local_documents(path: str | Path) -> tuple[list[dict], list[dict]]:
+    """(tracks, profiles) of one YAML file ``{tracks: [...], profiles: [...]}``, or of every
+    ``*.yaml`` in a directory. Raises ``ContentError`` on a file that is not YAML."""
+    path = Path(path)
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else ([path] if path.exists() else [])
+    tracks: list[dict] = []
+    profiles: list[dict] = []
+    for file in files:
+        problems: list[Problem] = []
+        data = _read_yaml(file, problems, file.name)
+        if problems:
+            raise ContentError(problems)
+        data = data or {}
+        if not isinstance(data, dict):
+            raise ContentError([Problem(file.name, "", "expected a mapping with tracks and profiles")])
+        tracks += [dict(d) for d in data.get("tracks") or [] if isinstance(d, dict)]
+        profiles += [dict(d) for d in data.get("profiles") or [] if isinstance(d, dict)]
+    return tracks, profiles
 def read_file(path: str | Path) -> Any:
     """One YAML file as plain data (None when it does not exist): for the translation work list and
     `flask i18n report`, which count what is written; pages never read it (they read the tables)."""

@@ -8,7 +8,7 @@ which work the same on SQLite and PostgreSQL. Facts carry their source columns
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import JSON
@@ -19,6 +19,8 @@ __all__ = [
     "Competence", "Keyword", "KeywordRelation", "SunLevel", "SunField", "Education",
     "EducationGives", "EducationLeadsTo", "EducationMunicipality", "LanguageLevel",
     "FinancingScheme", "FinancingRule", "FinancingAmount", "PrisBasbelopp", "OccupationOutlook",
+    "OccupationPay", "Region", "Municipality", "JobTrack", "EmployerProfile", "LocalItemVersion",
+    "OrganisationArea",
     "OccupationPay", "Region", "Municipality", "GlossaryTerm", "ContentTranslation",
 ]
 
@@ -299,6 +301,65 @@ class Municipality(SQLModel, table=True):
 
 
 
+# --- Local job tracks and employer competence profiles (issue 18) ------------------------------
+#
+# Written by counsellors (``app/jobtracks``) and by ``flask content load`` / ``load-examples``,
+# always through ``app.content.local_store`` (validation, versions, audit). The item itself is one
+# JSON document (``doc``, validated by ``app.content.local``); the columns beside it are what the
+# read model filters on.
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class _LocalItem(SQLModel):
+    id: str = Field(primary_key=True, max_length=64)
+    organisation: str = Field(max_length=300, index=True)     # the owner: a counsellor's organisation
+    ssyk: str = Field(max_length=4, index=True)
+    status: str = Field(default="draft", max_length=16)       # draft | published | closed
+    origin: str = Field(default="counsellor", max_length=16)  # counsellor | file | example
+    version: int = 1
+    valid_from: Optional[date] = None
+    valid_to: Optional[date] = None
+    doc: dict = Field(default_factory=dict, sa_type=JSON, nullable=False)
+    updated_at: datetime = Field(default_factory=_utcnow)
+
+
+class JobTrack(_LocalItem, table=True):
+    """A local job track (lokalt jobbspår): a chain of steps that normally ends in a job."""
+
+    __tablename__ = "job_track"
+
+
+class EmployerProfile(_LocalItem, table=True):
+    """An employer competence profile: what the work really takes, on an SSYK group's base."""
+
+    __tablename__ = "employer_profile"
+
+
+class LocalItemVersion(SQLModel, table=True):
+    """Every saved version of a track or a profile, and who did what: the edit history and the audit."""
+
+    __tablename__ = "local_item_version"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)                          # track | profile
+    item_id: str = Field(max_length=64, index=True)
+    version: int
+    action: str = Field(max_length=16)                        # created | updated | published | closed | loaded
+    status: str = Field(max_length=16)
+    doc: dict = Field(default_factory=dict, sa_type=JSON, nullable=False)
+    counsellor_id: Optional[int] = None                       # None: an operator's content file
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=_utcnow)
+
+
+class OrganisationArea(SQLModel, table=True):
+    """The municipalities an organisation's counsellors publish for (set by an operator)."""
+
+    __tablename__ = "organisation_area"
+    organisation: str = Field(primary_key=True, max_length=300)
+    kommunkod: str = Field(primary_key=True, max_length=4)
 # --- Glossary and content translations -----------------------------------------------------------
 
 class GlossaryTerm(SQLModel, table=True):

@@ -60,6 +60,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Iterable, Mapping
 
 from app.engine.catalog import Catalog, Group
@@ -951,3 +952,56 @@ def _similar_occupations(catalog: Catalog, source: Group, n: int, minimum: int, 
     if len(picked) < minimum:
         picked += fallback[:minimum - len(picked)]
     return tuple(picked)
+
+
+# --------------------------------------------------------------------------- employer profiles
+
+
+@dataclass(frozen=True)
+class EmployerNeeds:
+    """An employer competence profile (issue 18): what the work really takes, on an SSYK group."""
+    id: str
+    ssyk: str
+    employer: str
+    needed: tuple[str, ...]                     # every competence the work takes (skill ids)
+    learned_on_job: tuple[str, ...] = ()        # of those, the ones the employer teaches at work
+    swedish_level: str | None = None
+    places: tuple[str, ...] = ()                # kommunkoder
+    example: bool = False
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class ProfileGap:
+    """"For this employer you already have 9 of the 11 competences they need; the other two are
+    taught in the track." Counted against the employer's profile, not the national one."""
+    profile_id: str
+    needed: tuple[str, ...]
+    have: tuple[str, ...]
+    missing: tuple[str, ...]
+    taught_in_track: tuple[str, ...]            # missing, taught in the track's steps
+    learned_on_job: tuple[str, ...]             # missing, learned at work
+    still_missing: tuple[str, ...]              # missing, to get elsewhere
+
+    @property
+    def key(self) -> str:
+        if not self.missing:
+            return "profile_all_had"
+        if not self.still_missing:
+            return "profile_rest_taught"
+        return "profile_some_to_get"
+
+
+def compute_profile_gap(profile: EmployerNeeds, have: Iterable[str], taught: Iterable[str] = ()) -> ProfileGap:
+    """The person's competences ``have`` against ``profile``; ``taught``: what a track teaches."""
+    have_set, taught_set, on_job = _skill_set(have), _skill_set(taught), set(profile.learned_on_job)
+    had = tuple(s for s in profile.needed if s in have_set)
+    missing = tuple(s for s in profile.needed if s not in have_set)
+    in_track = tuple(s for s in missing if s in taught_set)
+    at_work = tuple(s for s in missing if s in on_job and s not in taught_set)
+    rest = tuple(s for s in missing if s not in taught_set and s not in on_job)
+    return ProfileGap(profile.id, tuple(profile.needed), had, missing, in_track, at_work, rest)

@@ -22,6 +22,7 @@ from app.engine.financing import (
     financing_periods,
     half_up,
 )
+from app.engine.geo import EducationPlaces, Place, RailLine, education_reach
 from app.engine.language import IntegratedOption, LanguagePath, LanguageScale, language_path
 
 # Step kinds
@@ -32,11 +33,14 @@ EDUCATION = "education"
 VALIDATION = "validation"
 LICENCE = "licence"
 JOB_SEARCH = "job_search"
+TRACK_STEP = "track_step"          # a step of a local job track (lokalt jobbspår)
+APPLY_TRACK = "apply_track"        # how to apply to the track: the contact and the next step
 
 # Intake kinds and assumptions (docs/DECISION.md "Start dates")
 CONTINUOUS = "continuous"
 TERM = "term"                      # mid-January and mid-August
 AUTUMN = "autumn"                  # university programmes: autumn intake only
+FIXED = "fixed"                    # a job track's own intake date (or the step right after the one before)
 SPRING_TERM = (1, 12)              # Monday on or after 12 January
 AUTUMN_TERM = (8, 17)              # Monday on or after 17 August
 TERM_LEAD_WEEKS = 8                # apply this long before a komvux/folkhögskola term start
@@ -53,6 +57,9 @@ ASSUMED_WEEKS = {
     "b-licence": 12, "default": 40,
 }
 JOB_SEARCH_WEEKS = 12
+TRACK_EMPLOYMENT_WEEKS = 4         # a track ends in the employer's hiring: the last step (assumption)
+TRACK_LEAD_WEEKS = 3               # apply this long before a track's intake when it names no last day
+TRACK_DEFAULT_LIMIT_MINUTES = 60   # a track counts as near when no travel limit is given (assumption)
 SHORT_COURSE_WEEKS = 12
 MAX_ROUTES = 3
 
@@ -127,10 +134,46 @@ class RouteOccupation:
 
 
 @dataclass(frozen=True)
+class TrackStepInput:
+    """One step of a job track: a catalogue education, or a free step (praktik, training, language)."""
+    kind: str = "training"             # praktik | training | language | education
+    label: str = ""                    # the free step's name (Swedish, as the organisation wrote it)
+    weeks: int | None = None
+    education_id: str | None = None
+    teaches: tuple[str, ...] = ()      # competence (skill) ids the step teaches
+
+
+@dataclass(frozen=True)
+class TrackIntake:
+    start: date
+    apply_by: date | None = None
+
+
+@dataclass(frozen=True)
+class RouteTrack:
+    """A local job track as the route engine needs it (built by the catalogue's read model)."""
+    id: str
+    ssyk: str
+    label: str
+    places: tuple[Place, ...]          # the municipalities it serves
+    steps: tuple[TrackStepInput, ...]
+    valid_from: date
+    valid_to: date
+    intakes: tuple[TrackIntake, ...] = ()
+    continuous: bool = False
+    registered_af: bool = True
+    swedish_level: str | None = None
+    profile_id: str | None = None
+    example: bool = False
+
+
+@dataclass(frozen=True)
 class RouteInputs:
     educations: Mapping[str, RouteEducation]
     occupations: Mapping[str, RouteOccupation]
     scale: LanguageScale
+    tracks: tuple[RouteTrack, ...] = ()        # published local job tracks
+    rail: tuple[RailLine, ...] = ()            # for "is the track within the person's travel limit"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,6 +279,9 @@ def _term_starts(after: date, autumn_only: bool) -> date:
 
 def earliest_start(intake: str, not_before: date, today: date) -> tuple[date, date]:
     """(start, apply_by) for a step that can begin at ``not_before`` when applying from ``today``."""
+    if intake == FIXED:       # the track's own date: its first step on the intake, the others right after
+        start = max(not_before, today)
+        return start, start - timedelta(weeks=TRACK_LEAD_WEEKS)
     if intake == CONTINUOUS:
         start = _monday_on_or_after(max(not_before, today + timedelta(weeks=CONTINUOUS_LEAD_WEEKS)))
         return start, start - timedelta(weeks=CONTINUOUS_LEAD_WEEKS)
@@ -274,9 +320,14 @@ def schedule(steps: tuple[RouteStep, ...], start: date) -> tuple[tuple[RouteStep
             ready = s
             continue
         if step.weeks == 0:    # an application or decision alongside: dated, takes no study time
-            out.append(_with(step, start=cursor, finish=cursor, apply_by=cursor))
+            keep = step.apply_by if step.kind == APPLY_TRACK and step.apply_by and step.apply_by >= cursor else None
+            out.append(_with(step, start=cursor, finish=cursor, apply_by=keep or cursor))
             continue
-        s, apply_by = earliest_start(step.intake, max(cursor, step.not_before or cursor), start)
+        if step.intake == FIXED:     # a job track's intake (its own date), or the track step right after
+            s = max(cursor, step.not_before or cursor)
+            apply_by = step.apply_by or (s - timedelta(weeks=TRACK_LEAD_WEEKS) if step.not_before else s)
+        else:
+            s, apply_by = earliest_start(step.intake, max(cursor, step.not_before or cursor), start)
         finish = s + timedelta(weeks=step.calendar_weeks, days=-3)
         # an age rule that holds the start back is said, never silent
         held = step.not_before is not None and step.not_before > cursor and "starts_later_age_rule" not in step.notes
@@ -503,7 +554,8 @@ def _with_financing(step: RouteStep, person: Person, facts: FinancingFacts) -> R
 
 
 def build_routes(inputs: RouteInputs, person: Person, target_ssyk: str, *, start: date,
-                 facts: FinancingFacts | None = None, max_routes: int = MAX_ROUTES) -> tuple[Route, ...]:
+                 facts: FinancingFacts | None = None, max_routes: int = MAX_ROUTES,
+                 home: Place | None = None, limit_minutes: int | None = None) -> tuple[Route, ...]:
     """1–``max_routes`` routes to ``target_ssyk``, the one ready for work first at the top.
 
     Candidates: the occupation's curated ``education_routes``, then other educations leading to
@@ -520,7 +572,131 @@ def build_routes(inputs: RouteInputs, person: Person, target_ssyk: str, *, start
         routes.append(_candidate(inputs, person, occ, None, start, facts, financed))
     order = {r.id: i for i, r in enumerate(routes)}
     routes.sort(key=lambda r: (r.ready_date, r.weeks_assumed, order[r.id]))
-    return tuple(routes[:max_routes])
+    # local job tracks the person can join come on top of the national routes, never instead of them
+    tracks = [o.route for o in track_options(inputs, person, target_ssyk, start=start, facts=facts,
+                                             home=home, limit_minutes=limit_minutes) if o.route is not None]
+    return tuple(tracks + routes[:max_routes])
+
+
+# ---------------------------------------------------------------------------------------------
+# Local job tracks (issue 18): one more route kind
+
+
+# What a person may lack to join a track (keys the wording turns into sentences)
+MISSING_REGISTRATION = "register_at_arbetsformedlingen_first"
+MISSING_SWEDISH = "swedish_level_asked"
+CHECK_SWEDISH = "swedish_level_check_with_contact"       # the person's level unknown: not blocking
+
+
+@dataclass(frozen=True)
+class TrackOption:
+    """A track within reach for the target: its route when the person can join it now, else what is missing."""
+    track: RouteTrack
+    route: Route | None
+    missing: tuple[str, ...] = ()
+    intake: TrackIntake | None = None                # the next intake (None: continuous)
+    reach: object | None = None                      # geo.Reach from the person's home
+
+
+def next_intake(track: RouteTrack, today: date) -> TrackIntake | None:
+    """The next intake whose last day to apply has not passed (and inside the track's validity)."""
+    for intake in sorted(track.intakes, key=lambda i: i.start):
+        if intake.start >= today and (intake.apply_by or intake.start) >= today and intake.start <= track.valid_to:
+            return intake
+    return None
+
+
+def track_reach(track: RouteTrack, home: Place | None, limit_minutes: int | None, rail: tuple[RailLine, ...] = ()):
+    """The trip from home to the nearest municipality the track serves (None: home unknown)."""
+    if home is None:
+        return None
+    places = {p.code: p for p in track.places}
+    limit = TRACK_DEFAULT_LIMIT_MINUTES if limit_minutes is None else limit_minutes
+    return education_reach(home, limit, EducationPlaces(track.id, places=tuple(places)), places, rail)
+
+
+def near(places: tuple[Place, ...], home: Place | None, limit_minutes: int | None,
+         rail: tuple[RailLine, ...] = (), key: str = "local") -> bool:
+    """Whether one of ``places`` (the municipalities a track or an employer profile serves) is
+    within the person's travel limit from home (home unknown: no)."""
+    if home is None:
+        return False
+    by_code = {p.code: p for p in places}
+    limit = TRACK_DEFAULT_LIMIT_MINUTES if limit_minutes is None else limit_minutes
+    return education_reach(home, limit, EducationPlaces(key, places=tuple(by_code)), by_code, rail).reachable
+
+
+def track_missing(track: RouteTrack, person: Person, scale: LanguageScale) -> tuple[str, ...]:
+    missing = []
+    if track.registered_af and person.situation not in (UNEMPLOYED, ETABLERING):
+        missing.append(MISSING_REGISTRATION)
+    if track.swedish_level:
+        have = person.swedish_level
+        if have in (None, "unknown"):
+            missing.append(CHECK_SWEDISH)
+        elif scale.rank(have) < scale.rank(track.swedish_level):
+            missing.append(MISSING_SWEDISH)
+    return tuple(missing)
+
+
+BLOCKING = (MISSING_REGISTRATION, MISSING_SWEDISH)
+TRACK_STEP_NOTES = {"praktik": "track_step_praktik", "training": "track_step_training",
+                    "language": "track_step_language", "education": "track_step_education"}
+
+
+def track_options(inputs: RouteInputs, person: Person, target_ssyk: str, *, start: date,
+                  facts: FinancingFacts | None = None, home: Place | None = None,
+                  limit_minutes: int | None = None) -> tuple[TrackOption, ...]:
+    """The published tracks to ``target_ssyk`` that are valid on ``start``, have an intake ahead
+    and serve a municipality within the person's travel limit: each with its route when the
+    person can join now, else what is missing ("register at Arbetsförmedlingen first")."""
+    out = []
+    for track in inputs.tracks:
+        if track.ssyk != target_ssyk or not track.valid_from <= start <= track.valid_to:
+            continue
+        intake = None if track.continuous else next_intake(track, start)
+        if not track.continuous and intake is None:
+            continue
+        reach = track_reach(track, home, limit_minutes, inputs.rail)
+        if reach is None or not reach.reachable:
+            continue
+        missing = track_missing(track, person, inputs.scale)
+        route = None
+        if not set(missing) & set(BLOCKING):
+            route = _track_route(inputs, person, track, intake, start, facts, missing)
+        out.append(TrackOption(track, route, missing, intake, reach))
+    return tuple(out)
+
+
+def _track_route(inputs: RouteInputs, person: Person, track: RouteTrack, intake: TrackIntake | None,
+                 start: date, facts: FinancingFacts | None, missing: tuple[str, ...]) -> Route:
+    steps: list[RouteStep] = [RouteStep(
+        kind=APPLY_TRACK, key=track.id, label=track.label, with_whom=ARBETSFORMEDLINGEN if track.registered_af else EMPLOYER,
+        apply_by=intake.apply_by if intake else None, notes=("track_apply_through_contact",) + missing)]
+    for i, ts in enumerate(track.steps):
+        edu = inputs.educations.get(ts.education_id) if ts.education_id else None
+        if edu is not None:
+            weeks, assumed = _edu_weeks(edu, inputs.occupations.get(track.ssyk))
+            form, level, label, key, financing_ids = edu.form, edu.level, edu.label, edu.id, edu.financing
+        else:
+            weeks, assumed = ts.weeks or ASSUMED_WEEKS["default"], ts.weeks is None
+            form, level, label, key, financing_ids = "jobbspar_" + ts.kind, "none", ts.label, f"{track.id}.{i}", ()
+        first = i == 0
+        steps.append(RouteStep(
+            kind=TRACK_STEP, key=key, label=label, form=form, level=level, weeks=weeks, weeks_assumed=assumed,
+            intake=(CONTINUOUS if track.continuous else FIXED) if first else FIXED,
+            with_whom=ARBETSFORMEDLINGEN, education_id=edu.id if edu else None, via_af=True,
+            financing_ids=financing_ids, not_before=intake.start if first and intake else None,
+            apply_by=intake.apply_by if first and intake else None,
+            notes=(TRACK_STEP_NOTES.get(ts.kind, "track_step_training"),)))
+    steps.append(RouteStep(kind=JOB_SEARCH, key="job_search", label="job_search", weeks=TRACK_EMPLOYMENT_WEEKS,
+                           weeks_assumed=True, with_whom=EMPLOYER, notes=("track_normally_leads_to_employment",)))
+    dated, ready = schedule(tuple(steps), start)
+    if facts is not None:
+        dated = tuple(_with_financing(s, person, facts) for s in dated)
+    return Route(id=f"track:{track.id}", target_ssyk=track.ssyk, education_id=None, steps=dated, skipped=(),
+                 start=start, ready_date=ready, swedish_integrated=False,
+                 notes=("track_normally_leads_to_employment",) + (("example_track",) if track.example else ()))
 
 
 def within_reach_first(routes: tuple[Route, ...], beyond: set[str] | frozenset[str]) -> tuple[Route, ...]:

@@ -36,7 +36,7 @@ MAX_FILE_BYTES = 384 * 1024       # the largest measured: 263 KB
 # apply-by and finish with it), narrow enough that date arithmetic never overflows.
 FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2199, 12, 31)
 STEP_KINDS = ("language", "preparatory", "recognition", "education", "validation", "licence", "job_search",
-              "apply_financing", "apply_licence", "own")
+              "apply_financing", "apply_licence", "own", "track_step", "apply_track")
 
 
 def _no_lone_surrogates(value: str) -> str:

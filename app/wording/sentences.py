@@ -26,6 +26,7 @@ KINDS = {
     "validation": _l("Validation of what you already know"), "licence": _l("Licence or certificate"),
     "job_search": _l("Looking for work"), "apply_financing": _l("Apply for money for your studies"),
     "apply_licence": _l("Apply for your licence or certificate"), "own": _l("Your own step"),
+    "track_step": _l("Step in the job track"), "apply_track": _l("Apply to the job track"),
 }
 
 # Who a step is with
@@ -83,6 +84,17 @@ NOTES = {
     "age_21_at_end": _l("You must be 21 or older when the education ends."),
     "foreign_nursing_degree": _l("You need a nursing degree from another country."),
     "socialstyrelsen_decision": _l("You need a decision from Socialstyrelsen first."),
+    # local job tracks (issue 18)
+    "track_apply_through_contact": _l("Contact the job track as it says below; participants are chosen together with the employer."),
+    "track_step_language": _l("Swedish for the work, as part of the job track."),
+    "track_step_training": _l("Training as part of the job track."),
+    "track_step_praktik": _l("Work practice at the employer, as part of the job track."),
+    "track_step_education": _l("An education as part of the job track."),
+    "track_normally_leads_to_employment": _l("A local job track normally ends in a job with the employer."),
+    "example_track": _l("Example: this job track is invented, for trying the service."),
+    "register_at_arbetsformedlingen_first": _l("Register at Arbetsförmedlingen first: the job track is for registered job seekers."),
+    "swedish_level_asked": _l("The job track asks for more Swedish than you have now: take the Swedish steps first."),
+    "swedish_level_check_with_contact": _l("The job track asks for a level of Swedish: check with the contact whether yours is enough."),
 }
 
 # Language path sentences (LanguagePath.message_key)

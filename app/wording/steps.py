@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import format_decimal
+from markupsafe import Markup, escape
 
 from app import clock
 from app.content import catalogue
@@ -114,6 +115,12 @@ def step_name(step, view: catalogue.CatalogueView, licences: dict | None = None,
         return str(say(KINDS, step.kind))
     if step.kind == "apply_financing":
         return str(say(SCHEMES, step.key))
+    if step.kind == "apply_track":
+        return _("Apply to the job track: %(name)s", name=step.label)
+    if step.kind == "track_step":
+        if step.education_id and step.education_id in view.educations:
+            return catalogue.education_label(view, step.education_id, html=html)
+        return catalogue.tagged(step.label) if html else step.label     # a free step, named in Swedish
     if step.kind in ("licence", "apply_licence") and licences.get(step.key):
         return licences[step.key]
     education_id = step.education_id or (step.key if step.kind in STUDY_KINDS else None)
@@ -132,8 +139,27 @@ def goal_name(view: catalogue.CatalogueView, ssyk: str, fallback: str = "", html
     return fallback or ssyk
 
 
+def track_contact(step, view: catalogue.CatalogueView) -> tuple[str, ...]:
+    """How to apply to a local job track: its contact and what it says to do (from the published
+    track, so a changed contact shows at once; a closed track says so)."""
+    if step.kind != "apply_track":
+        return ()
+    row = view.tracks.get(step.key)
+    if row is None:
+        return (_("This job track is no longer published: ask Arbetsförmedlingen what there is instead."),)
+    contact = (row.doc or {}).get("contact") or {}
+    who = ", ".join(str(contact[k]) for k in ("name", "email", "phone", "url") if contact.get(k))
+    how = catalogue.localised(contact.get("how") if isinstance(contact.get("how"), dict) else None, "")
+    return tuple(x for x in (_("Contact: %(contact)s", contact=who) if who else "", how) if x)
+
+
 def place_url(step, view: catalogue.CatalogueView) -> str | None:
     """Where to do the step: the education's or the scheme's own page, else the authority's."""
+    if step.kind == "apply_track":
+        row = view.tracks.get(step.key)
+        url = ((row.doc or {}).get("contact") or {}).get("url") if row is not None else None
+        if url:
+            return str(url)
     if step.kind == "apply_financing":
         scheme = view.schemes.get(step.key)
         if scheme is not None and scheme.apply_url:
@@ -284,7 +310,7 @@ def route_step_row(step, view: catalogue.CatalogueView, licences: dict, home: di
     return PlanRow(
         id="", kind=str(say(KINDS, step.kind)), kind_key=step.kind, name=decision_step_name(step, view, licences),
         start=step.start, finish=step.finish, with_whom=str(say(WITH_WHOM, step.with_whom)),
-        with_whom_key=step.with_whom, notes=tuple(str(say(NOTES, n)) for n in step.notes),
+        with_whom_key=step.with_whom, notes=tuple(str(say(NOTES, n)) for n in step.notes) + track_contact(step, view),
         dates_text=_dates(start, date_text(step.finish) if step.weeks else ""), weeks_text=weeks,
         apply_by_text=date_text(step.apply_by) if step.kind not in (JOB_SEARCH, RECOGNITION) else "",
         where=where(step, view, home), estimate=money(step.financing), periods=tuple(periods(step)))
@@ -308,6 +334,11 @@ def route_row(route, view: catalogue.CatalogueView, licences: dict, income: int,
     title_step = next((s for s in route.steps if s.education_id and s.kind in ("education", "validation")), None)
     title = (catalogue.education_label(view, title_step.education_id, html=True) if title_step
              else _("Straight to work: Swedish and looking for work"))
+    track = view.tracks.get(route.id.removeprefix("track:")) if route.id.startswith("track:") else None
+    if track is not None:
+        texts = (track.doc or {}).get("title")
+        title = Markup(escape(_("Local job track: %(name)s"))) % {
+            "name": catalogue.tagged(catalogue.localised(texts, track.id), texts)}
     steps = [route_step_row(s, view, licences, home) for s in route.steps]
     where_rows = [s.where for s in steps if s.where]
     return {"id": route.id, "n": n, "title": title, "steps": steps,
@@ -320,7 +351,8 @@ def route_row(route, view: catalogue.CatalogueView, licences: dict, income: int,
             "language": language_sentence(route.language, lambda lv: catalogue.level_label(view, lv)),
             "ready": date_text(route.ready_date), "weeks": route.weeks_to_ready,
             "weeks_assumed": route.weeks_assumed, "integrated": route.swedish_integrated,
-            "notes": [str(say(NOTES, n)) for n in route.notes], "household": household(route, income)}
+            "notes": [str(say(NOTES, n)) for n in route.notes], "household": household(route, income),
+            "track_id": track.id if track is not None else None}
 
 
 def excluded(view: catalogue.CatalogueView, candidates) -> list[dict]:
@@ -340,7 +372,7 @@ def plan_row(step, view: catalogue.CatalogueView, licences: dict, n: int = 0, us
         name=step.label if step.kind == "own" else decision_step_name(step, view, licences),
         start=step.start, finish=step.finish, deadline=step.apply_by or step.start,
         with_whom=str(say(WITH_WHOM, step.with_whom)), with_whom_key=step.with_whom,
-        notes=tuple(str(say(NOTES, x)) for x in step.notes if step.kind != "own"),
+        notes=tuple(str(say(NOTES, x)) for x in step.notes if step.kind != "own") + track_contact(step, view),
         user_note=user_note, money=money_line(step.money), follow_up=tuple(step.follow_up),
         dates_text=_("As soon as possible") if passed and step.start == step.apply_by else _dates(start, finish),
         apply_by_text=date_text(step.apply_by) if step.apply_by and step.apply_by != step.start else "",
@@ -356,7 +388,8 @@ def agenda_row(step, view: catalogue.CatalogueView, user_note: str = "", done: b
         id=step.id, kind=str(say(KINDS, step.kind)), kind_key=step.kind, name=step_name(step, view),
         start=step.start, finish=step.finish, deadline=deadline,
         with_whom=str(say(WITH_WHOM, step.with_whom)), with_whom_key=step.with_whom,
-        place_url=place_url(step, view), notes=tuple(str(say(NOTES, n)) for n in step.notes if step.kind != "own"),
+        place_url=place_url(step, view),
+        notes=tuple(str(say(NOTES, n)) for n in step.notes if step.kind != "own") + track_contact(step, view),
         user_note=user_note, done=done, money=money_line(step.money), follow_up=tuple(step.follow_up),
         deadline_text=date_text(deadline),
         overdue=bool(deadline and deadline < clock.today() and not done),

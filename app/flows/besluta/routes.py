@@ -14,7 +14,7 @@ from app.engine import Goal, Plan, build_plan, build_routes, compare_routes, com
 from app.engine.levels import required_education
 from app.engine.plan import add_own_step, in_order, move_step, reestimate, remove_step, undo_remove
 from app.engine.routes import RouteOccupation, excluded_candidates, within_reach_first
-from app.flows.besluta import goals
+from app.flows.besluta import goals, tracks
 from app.flows.besluta.forms import AddStepForm, ChooseRouteForm, MoveStepForm, NoteForm, RemoveStepForm, UndoForm
 from app.flows.besluta.person import engine_inputs, income_now, person_from, targets, today
 from app.flows.besluta.steps import FLOW
@@ -84,7 +84,8 @@ def routes_for(answers: dict, ssyk: str):
     person = person_from(answers)
     if inputs is None or person is None:
         return person, ()
-    return person, build_routes(inputs, person, ssyk, start=today(), facts=facts)
+    home, limit = tracks.home_of(catalogue.current(), answers)
+    return person, build_routes(inputs, person, ssyk, start=today(), facts=facts, home=home, limit_minutes=limit)
 
 
 # --- the decision basis ----------------------------------------------------------------------------
@@ -143,7 +144,8 @@ def _decision_context(view, answers: dict, ssyk: str, gid: str) -> dict:
     by_id = {row["id"]: row for row in rows}
     chosen = targets(answers)
     article = get_template_attribute("besluta/_route.html", "route_article")
-    rows = [dict(by_id[r.id], n=i + 1) for i, r in enumerate(routes)]
+    track_ctx = tracks.context(view, inputs, person, ssyk, answers, routes)
+    rows = [dict(by_id[r.id], n=i + 1, track=track_ctx["track_info"].get(r.id)) for i, r in enumerate(routes)]
     for row in rows:
         row["html"] = article(row)
     return {"ssyk": ssyk, "plain_label": catalogue.group_label(view, gid), "routes": routes,
@@ -152,7 +154,8 @@ def _decision_context(view, answers: dict, ssyk: str, gid: str) -> dict:
             "excluded": wording.excluded(view, excluded_candidates(inputs, person, ssyk) if inputs and person else ()),
             "needs_situation": person is None, "has_route": inputs is not None,
             "is_target": any(t["ssyk"] == ssyk for t in chosen), "targets_full": len(chosen) >= goals.MAX_TARGETS,
-            "similar": goals.similar(view, ssyk)}
+            "similar": goals.similar(view, ssyk), "tracks_not_yet": track_ctx["tracks_not_yet"],
+            "employer_gaps": track_ctx["employer_gaps"]}
 
 
 def _needs_situation():
