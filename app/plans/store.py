@@ -52,18 +52,33 @@ def current_plan() -> Plan | None:
     """This browser's plan; for a counsellor in an allowed meeting, the person's plan (app.meetings
     sets ``g.meeting_plan_id`` after checking the meeting on this very request)."""
     meeting_plan = g.get("meeting_plan_id")
+    key = ("meeting", meeting_plan) if meeting_plan else ("own", session.get(SESSION_KEY), session.get(GENERATION_KEY, 0))
+    seen = g.get("_current_plan")              # once per request: a page asks several times
+    if seen is not None and seen[0] == key and _still_stored(seen[1]):
+        return seen[1]
     if meeting_plan:
-        return _db().get(Plan, meeting_plan)
-    plan_id = session.get(SESSION_KEY)
-    if not plan_id:
-        return None
-    plan = _db().get(Plan, plan_id)
-    if plan is None or session.get(GENERATION_KEY, 0) != plan.session_generation:
-        # deleted or purged, or this cookie was revoked ("forget me on this device"): forget it
-        session.pop(SESSION_KEY, None)
-        session.pop(GENERATION_KEY, None)
-        return None
+        plan = _db().get(Plan, meeting_plan)
+    else:
+        plan_id = session.get(SESSION_KEY)
+        if not plan_id:
+            return None
+        plan = _db().get(Plan, plan_id)
+        if plan is None or session.get(GENERATION_KEY, 0) != plan.session_generation:
+            # deleted or purged, or this cookie was revoked ("forget me on this device"): forget it
+            session.pop(SESSION_KEY, None)
+            session.pop(GENERATION_KEY, None)
+            return None
+    if plan is not None:
+        g._current_plan = (key, plan)
     return plan
+
+
+def _still_stored(plan: Plan) -> bool:
+    """The remembered plan is still a row of this request's session (not deleted meanwhile)."""
+    from sqlalchemy import inspect
+
+    state = inspect(plan)
+    return state.persistent and not state.deleted
 
 
 def _attach(plan: Plan) -> None:
