@@ -8,8 +8,10 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from app.meetings import access, counsellor_routes, routes
+    from app.meetings import access, counsellor_routes, routes, store, views
 
+    if views.save_summary_after_timeout not in store.ON_TIMED_OUT:
+        store.ON_TIMED_OUT.append(views.save_summary_after_timeout)
     access.init_app(app)
     routes.init_app(app)
     counsellor_routes.init_app(app)

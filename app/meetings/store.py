@@ -210,11 +210,21 @@ def refresh(meeting: Meeting) -> Meeting:
             at >= aware(meeting.allowed_at) + _minutes("MEETING_MAX_MINUTES")
             or at >= aware(meeting.last_activity_at) + _minutes("MEETING_IDLE_MINUTES")):
         _finish(meeting, "ended", "timeout")
+        _db().add(meeting)
+        _db().commit()
+        for hook in ON_TIMED_OUT:            # the summary is saved as when either side ends it
+            hook(meeting)
+        return meeting
     else:
         return meeting
     _db().add(meeting)
     _db().commit()
     return meeting
+
+
+# Called once with a meeting that was going on and has just timed out (app/meetings/views.py
+# registers the summary): this layer knows no wording.
+ON_TIMED_OUT: list = []
 
 
 def touch(meeting: Meeting) -> None:

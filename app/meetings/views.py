@@ -102,3 +102,13 @@ def save_summary(plan_row, meeting, person_locale: str) -> None:
     saved = store.answers_for(plan_row, answers.MEETING_SUMMARIES)
     items = list(saved.get("items") or [])[-19:] + [summary(plan_row, meeting, person_locale)]
     store.save_answers(plan_row, answers.MEETING_SUMMARIES, {"items": items})
+
+
+def save_summary_after_timeout(meeting) -> None:
+    """A meeting that ended by itself (2 hours, or 20 minutes idle) gets its summary too."""
+    from app.db import get_session
+    from app.plans.models import Plan
+
+    plan_row = get_session().get(Plan, meeting.plan_id)
+    if plan_row is not None:
+        save_summary(plan_row, meeting, meeting.person_locale)

@@ -78,6 +78,15 @@ def test_a_meeting_ends_after_20_idle_minutes(meeting, monkeypatch):
     assert counsellor.get(url).status_code == 410
 
 
+def test_a_meeting_that_times_out_saves_its_summary_too(meeting, monkeypatch):
+    person, counsellor, url = meeting
+    later = utcnow() + timedelta(minutes=21)
+    monkeypatch.setattr(meetings, "now", lambda: later)
+    assert counsellor.get(url).status_code == 410
+    page = person.get("/mote/sammanfattning").get_data(as_text=True)
+    assert "Möte med Anna Svensson, Komvux Västerås" in page
+
+
 def test_a_meeting_ends_after_two_hours_even_when_busy(meeting, monkeypatch):
     person, counsellor, url = meeting
     start = utcnow()
