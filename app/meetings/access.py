@@ -10,7 +10,7 @@ succeeds moves the meeting's version on, so the other screen shows it.
 """
 from __future__ import annotations
 
-from flask import g, render_template, request
+from flask import g, render_template, request, session
 from flask_babel import lazy_gettext as _l
 
 from app.counsellors import accounts
@@ -63,9 +63,16 @@ def person_meeting():
     """The person's live meeting on this browser's plan (once per request), or None."""
     if "person_meeting" not in g:
         g.person_meeting = None
-        if g.get("meeting_role") != "counsellor" and session_has_plan():
+        if g.get("meeting_role") != "counsellor" and session_has_plan() and session.get(MEETING_FLAG):
             g.person_meeting = meetings.live_for_plan(store.current_plan())
+            if g.person_meeting is None:
+                session.pop(MEETING_FLAG, None)      # over: the next pages ask the database no more
     return g.person_meeting
+
+
+# Set in the browser that invited a counsellor: only its pages look for a live meeting (every other
+# page view of every other person would otherwise cost a query for a meeting that does not exist).
+MEETING_FLAG = "meeting_invited"
 
 
 def session_has_plan() -> bool:

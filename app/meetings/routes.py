@@ -63,6 +63,7 @@ def index():
     if form.validate_on_submit():
         invite = meetings.invite(store.get_or_create_plan())
         session[CODE_KEY] = {"id": invite.meeting.id, "code": sessions.seal("meeting_code", invite.code)}
+        session[access.MEETING_FLAG] = True
         return redirect(url_for("meetings.index"), 303)
     plan = store.current_plan() if access.session_has_plan() else None
     meeting = meetings.live_for_plan(plan)
