@@ -8,6 +8,7 @@ from flask_wtf.file import FileField
 from markupsafe import Markup
 from werkzeug.datastructures import FileStorage, MultiDict
 from wtforms import (
+    DateField,
     FieldList,
     FormField,
     IntegerField,
@@ -183,3 +184,22 @@ class NumberField(IntegerField):
         if self.raw_data:
             return self.raw_data[0]
         return "" if self.data is None else str(self.data)
+
+
+DATE_MESSAGE = _l("Enter a date, for example 2027-01-18.")
+
+
+class DateInputField(DateField):
+    """A date (``<input type=date>``, ISO format) whose wrong-format message is ours."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0]:
+            self.data = None
+            return
+        from datetime import date
+
+        try:
+            self.data = date.fromisoformat(valuelist[0].strip())
+        except ValueError:
+            self.data = None
+            raise ValueError(DATE_MESSAGE) from None

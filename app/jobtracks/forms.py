@@ -3,32 +3,14 @@ the item means (references, dates, intakes) is checked by ``app.content.local`` 
 are put at the fields by ``editing.place_problems``."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, FieldList, FormField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.fields import DateField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
-from app.forms import AppForm, MultiChoiceField, NumberField
+from app.forms import DATE_MESSAGE, AppForm, DateInputField, MultiChoiceField, NumberField
 
-DATE_MESSAGE = _l("Enter a date, for example 2027-01-18.")
 TEXT_MAX = 2000
-
-
-class DateInputField(DateField):
-    """``<input type=date>`` (ISO); the wrong-format message is ours."""
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0]:
-            self.data = None
-            return
-        try:
-            self.data = date.fromisoformat(valuelist[0].strip())
-        except ValueError:
-            self.data = None
-            raise ValueError(DATE_MESSAGE) from None
 
 
 class StepForm(AppForm):

@@ -4,12 +4,10 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, HiddenField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from app.forms import AppForm, MultiChoiceField
-
-DATE_MESSAGE = _l("Enter a date, for example 2027-01-18.")
+from app.forms import DATE_MESSAGE, AppForm, DateInputField, MultiChoiceField
 
 
 class ButtonForm(AppForm):
@@ -29,23 +27,11 @@ class CommentForm(AppForm):
         Length(max=1000, message=_l("Write at most 1000 characters."))])
 
 
-class _Date(DateField):
-    def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0]:
-            self.data = None
-            return
-        try:
-            self.data = date.fromisoformat(valuelist[0].strip())
-        except ValueError:
-            self.data = None
-            raise ValueError(DATE_MESSAGE) from None
-
-
 class SuggestForm(AppForm):
     title = StringField(_l("Suggested step"), validators=[
         InputRequired(message=_l("Write the step you suggest, for example \u201cVisit the job fair\u201d.")),
         Length(max=120, message=_l("Write at most 120 characters."))])
-    start = _Date(_l("Date"), validators=[InputRequired(message=DATE_MESSAGE)])
+    start = DateInputField(_l("Date"), validators=[InputRequired(message=DATE_MESSAGE)])
 
     def validate_start(self, field):
         if field.data and not date(2000, 1, 1) <= field.data <= date(2100, 12, 31):

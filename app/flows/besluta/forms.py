@@ -2,11 +2,11 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from wtforms import DateField, HiddenField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app import clock
-from app.forms import AppForm, ChoiceField, MultiChoiceField, NumberField
+from app.forms import DATE_MESSAGE, AppForm, ChoiceField, DateInputField, MultiChoiceField, NumberField
 
 
 class PrioritiesForm(AppForm):
@@ -224,23 +224,6 @@ class ChooseRouteForm(AppForm):
     route = HiddenField()
 
 
-DATE_MESSAGE = _l("Enter a date, for example 2027-01-18.")
-
-
-class DateInputField(DateField):
-    """A date (``<input type=date>``, ISO format) whose wrong-format message is ours."""
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0]:
-            self.data = None
-            return
-        from datetime import date
-
-        try:
-            self.data = date.fromisoformat(valuelist[0].strip())
-        except ValueError:
-            self.data = None
-            raise ValueError(DATE_MESSAGE) from None
 
 
 class MoveStepForm(PlanForm):
